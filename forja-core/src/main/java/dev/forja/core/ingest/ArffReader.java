@@ -1,0 +1,9 @@
+package dev.forja.core.ingest;
+
+/** Placeholder until the reader lands; replaced wholesale by its implementation. */
+public final class ArffReader implements DataReader {
+    @Override
+    public Dataset read(String source, ReadOptions options) {
+        throw new UnsupportedOperationException("ArffReader is not implemented yet");
+    }
+}
