@@ -76,13 +76,23 @@ public final class KindSniffer {
         if (datetimes == present) {
             return ColumnKind.DATETIME;
         }
+        return readsLikeProse() ? ColumnKind.TEXT : ColumnKind.CATEGORICAL;
+    }
+
+    /**
+     * Rule 3 on its own: the non-missing values read like prose. Sources whose columns are already typed
+     * as strings (SQL {@code VARCHAR}) use it to choose between text and categorical without re-typing
+     * strings as numbers or dates.
+     */
+    public boolean readsLikeProse() {
+        long present = seen - missing;
+        if (present == 0) {
+            return false;
+        }
         double avgWords = (double) totalWords / present;
         double avgChars = (double) totalChars / present;
         double distinctRatio = (double) distinct.size() / present;
-        if (avgWords >= 3.0 || (avgChars >= 25 && distinctRatio >= 0.5)) {
-            return ColumnKind.TEXT;
-        }
-        return ColumnKind.CATEGORICAL;
+        return avgWords >= 3.0 || (avgChars >= 25 && distinctRatio >= 0.5);
     }
 
     /** Non-missing values seen. */

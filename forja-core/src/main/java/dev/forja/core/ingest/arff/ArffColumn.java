@@ -41,9 +41,14 @@ abstract class ArffColumn {
         this.attribute = attribute;
     }
 
-    static ArffColumn create(ArffAttribute a, ColumnKind override, MissingMarkers userMarkers) {
+    /**
+     * @param userMarkers markers the user added (they apply to every attribute)
+     * @param allMarkers  every marker, applied when an override parses text as numbers or dates, as CSV does
+     */
+    static ArffColumn create(ArffAttribute a, ColumnKind override, MissingMarkers userMarkers, MissingMarkers allMarkers) {
         if (override != null && override != a.type().kind()) {
-            return new Converted(a, override);
+            boolean parsesText = override == ColumnKind.NUMERIC || override == ColumnKind.DATETIME;
+            return new Converted(a, override, parsesText ? allMarkers : MissingMarkers.of(List.of()));
         }
         switch (a.type()) {
             case NUMERIC:
@@ -296,16 +301,18 @@ abstract class ArffColumn {
 
     /**
      * An attribute read as another kind than its type gives ({@code --column name:kind}): its values are
-     * kept as text and converted at the end, with the same rules and messages as text formats.
+     * kept as text and converted at the end, with the same rules and messages as text formats. Parsing
+     * text as numbers or dates recognises all missing markers ({@code NA} included), as CSV does.
      */
     private static final class Converted extends Strings {
-        private static final MissingMarkers NONE = MissingMarkers.of(List.of());
         private final ColumnKind kind;
+        private final MissingMarkers markers;
         private final Set<String> declared;
 
-        Converted(ArffAttribute a, ColumnKind kind) {
+        Converted(ArffAttribute a, ColumnKind kind, MissingMarkers markers) {
             super(a);
             this.kind = kind;
+            this.markers = markers;
             this.declared = a.type() == ArffAttribute.Type.NOMINAL ? new HashSet<>(a.levels()) : null;
         }
 
@@ -327,7 +334,7 @@ abstract class ArffColumn {
             for (int i = 0; i < size; i++) {
                 text.add(cells[i]);
             }
-            return text.build(kind, NONE, ctx.source(), lineOfRow, ctx.lenient(), ctx.report());
+            return text.build(kind, markers, ctx.source(), lineOfRow, ctx.lenient(), ctx.report());
         }
     }
 }

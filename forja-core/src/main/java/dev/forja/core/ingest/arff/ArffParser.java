@@ -135,7 +135,7 @@ public final class ArffParser {
         columns = new ArffColumn[attrs.size()];
         for (int i = 0; i < columns.length; i++) {
             ArffAttribute a = attrs.get(i);
-            columns[i] = ArffColumn.create(a, options.kinds().get(a.name()), userMarkers);
+            columns[i] = ArffColumn.create(a, options.kinds().get(a.name()), userMarkers, options.missing());
         }
         sparseIndex = new int[columns.length];
         sparseValue = new ArffToken[columns.length];
