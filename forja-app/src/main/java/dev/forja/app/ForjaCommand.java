@@ -1,0 +1,43 @@
+package dev.forja.app;
+
+import dev.forja.app.cli.Console;
+import dev.forja.app.data.SchemaCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code forja} command: lists the lifecycle commands. */
+@Command(name = "forja",
+        mixinStandardHelpOptions = true,
+        versionProvider = ForjaVersion.class,
+        description = {
+            "Forja: the machine-learning lifecycle on the JVM: profile data, train, track, serve, monitor.",
+            "",
+            "Every command takes --json (exactly one JSON document on stdout; progress and logs on stderr).",
+            "Exit codes: 0 success, 1 failure, 2 usage error. State lives in FORJA_HOME (default ./.forja)."
+        },
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Run 'forja COMMAND --help' for a command's options."})
+public final class ForjaCommand implements Runnable {
+    private final Console console;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private ForjaCommand(Console console) {
+        this.console = console;
+    }
+
+    /** The whole command tree; commands get the console instead of reaching for System.out. */
+    public static CommandLine commandLine(Console console) {
+        CommandLine cli = new CommandLine(new ForjaCommand(console));
+        cli.addSubcommand("schema", new SchemaCommand(console));
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        // `forja` alone: show what it can do rather than fail.
+        spec.commandLine().usage(console.out());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.forja.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The {@code ./forja} launcher a newcomer types, run as a real process against the packaged jar. */
+class ForjaLauncherIT {
+    private static final Path ROOT = Path.of(System.getProperty("forja.root", "..")).toAbsolutePath().normalize();
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result forja(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("forja").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+        Path err = java.nio.file.Files.createTempFile("forja-err", ".txt");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("forja finished").isTrue();
+        String errText = java.nio.file.Files.readString(err);
+        java.nio.file.Files.delete(err);
+        return new Result(p.exitValue(), out, errText);
+    }
+
+    @Test
+    void helpRunsThroughTheLauncher() throws Exception {
+        Result r = forja("--help");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Usage: forja", "Commands:");
+        assertThat(r.err()).as("an up-to-date jar is not rebuilt").doesNotContain("building");
+    }
+
+    @Test
+    void launcherPassesTheExitCodeThrough() throws Exception {
+        assertThat(forja("no-such-command").code()).isEqualTo(2);
+    }
+}
