@@ -57,8 +57,9 @@ public final class ResultSetFrames {
         KindOverrides.check(options.kinds(), names, source);
         SqlTypes.Origin origin = fromQuery ? SqlTypes.Origin.QUERY : SqlTypes.Origin.FILE;
         SqlColumn[] columns = new SqlColumn[n];
+        int capacity = totalRows < 0 ? 1024 : (int) Math.min(totalRows, MAX_ROWS);
         for (int i = 1; i <= n; i++) {
-            columns[i - 1] = SqlTypes.choose(md, i, options.kinds().get(names.get(i - 1)), dynamic, source, origin);
+            columns[i - 1] = SqlTypes.choose(md, i, options.kinds().get(names.get(i - 1)), dynamic, source, origin, capacity);
         }
         ReadReport.Builder report = new ReadReport.Builder();
         SqlColumn.Context ctx = new SqlColumn.Context(source, options.lenient(), report, UserMarkers.of(options.missing()),

@@ -34,14 +34,25 @@ abstract class SqlColumn {
                    MissingMarkers allMarkers) {
     }
 
+    /**
+     * @param name     the column's label
+     * @param index    its 1-based position in the result
+     * @param typeName the SQL type as the driver names it
+     * @param capacity rows expected (builders are sized for them), or a small guess
+     */
+    record Spec(String name, int index, String typeName, int capacity) {
+    }
+
     final String name;
     final int index;
     final String typeName;
+    final int capacity;
 
-    SqlColumn(String name, int index, String typeName) {
-        this.name = name;
-        this.index = index;
-        this.typeName = typeName;
+    SqlColumn(Spec spec) {
+        this.name = spec.name();
+        this.index = spec.index();
+        this.typeName = spec.typeName();
+        this.capacity = spec.capacity();
     }
 
     /** Reads the current row (0-based {@code row}) of {@code rs}. */
@@ -69,11 +80,11 @@ abstract class SqlColumn {
 
     /** Doubles, from any SQL number type the driver converts with {@code getDouble}. */
     static final class Doubles extends SqlColumn {
-        private final NumericColumn.Builder values = new NumericColumn.Builder();
+        private final NumericColumn.Builder values = new NumericColumn.Builder(capacity);
         private final String precisionNote;
 
-        Doubles(String name, int index, String typeName, String precisionNote) {
-            super(name, index, typeName);
+        Doubles(Spec spec, String precisionNote) {
+            super(spec);
             this.precisionNote = precisionNote;
         }
 
@@ -99,11 +110,11 @@ abstract class SqlColumn {
     /** 64-bit integers, counting those a double cannot hold exactly (beyond ±2^53). */
     static final class Longs extends SqlColumn {
         private static final long EXACT = 1L << 53;
-        private final NumericColumn.Builder values = new NumericColumn.Builder();
+        private final NumericColumn.Builder values = new NumericColumn.Builder(capacity);
         private long rounded;
 
-        Longs(String name, int index, String typeName) {
-            super(name, index, typeName);
+        Longs(Spec spec) {
+            super(spec);
         }
 
         @Override
@@ -140,11 +151,11 @@ abstract class SqlColumn {
      * rejected.
      */
     static final class Objects extends SqlColumn {
-        private final NumericColumn.Builder values = new NumericColumn.Builder();
+        private final NumericColumn.Builder values = new NumericColumn.Builder(capacity);
         private long rounded;
 
-        Objects(String name, int index, String typeName) {
-            super(name, index, typeName);
+        Objects(Spec spec) {
+            super(spec);
         }
 
         @Override
@@ -184,11 +195,11 @@ abstract class SqlColumn {
 
     /** SQL booleans as a categorical column of {@code true} / {@code false}. */
     static final class Booleans extends SqlColumn {
-        private final CategoricalColumn.Builder values = new CategoricalColumn.Builder();
+        private final CategoricalColumn.Builder values = new CategoricalColumn.Builder(capacity);
         private final boolean dynamic;
 
-        Booleans(String name, int index, String typeName, boolean dynamic) {
-            super(name, index, typeName);
+        Booleans(Spec spec, boolean dynamic) {
+            super(spec);
             this.dynamic = dynamic;
         }
 
@@ -222,10 +233,10 @@ abstract class SqlColumn {
 
     /** {@code DATE} → midnight UTC of that day. */
     static final class Dates extends SqlColumn {
-        private final DatetimeColumn.Builder values = new DatetimeColumn.Builder();
+        private final DatetimeColumn.Builder values = new DatetimeColumn.Builder(capacity);
 
-        Dates(String name, int index, String typeName) {
-            super(name, index, typeName);
+        Dates(Spec spec) {
+            super(spec);
         }
 
         @Override
@@ -246,10 +257,10 @@ abstract class SqlColumn {
 
     /** {@code TIMESTAMP} without a zone: the wall-clock time read as UTC (no JVM time zone involved). */
     static final class Timestamps extends SqlColumn {
-        private final DatetimeColumn.Builder values = new DatetimeColumn.Builder();
+        private final DatetimeColumn.Builder values = new DatetimeColumn.Builder(capacity);
 
-        Timestamps(String name, int index, String typeName) {
-            super(name, index, typeName);
+        Timestamps(Spec spec) {
+            super(spec);
         }
 
         @Override
@@ -270,10 +281,10 @@ abstract class SqlColumn {
 
     /** {@code TIMESTAMP WITH TIME ZONE}: the instant it denotes. */
     static final class ZonedTimestamps extends SqlColumn {
-        private final DatetimeColumn.Builder values = new DatetimeColumn.Builder();
+        private final DatetimeColumn.Builder values = new DatetimeColumn.Builder(capacity);
 
-        ZonedTimestamps(String name, int index, String typeName) {
-            super(name, index, typeName);
+        ZonedTimestamps(Spec spec) {
+            super(spec);
         }
 
         @Override
@@ -298,10 +309,10 @@ abstract class SqlColumn {
      * SQLite JDBC driver; anything else is rejected.
      */
     static final class DynamicDatetimes extends SqlColumn {
-        private final DatetimeColumn.Builder values = new DatetimeColumn.Builder();
+        private final DatetimeColumn.Builder values = new DatetimeColumn.Builder(capacity);
 
-        DynamicDatetimes(String name, int index, String typeName) {
-            super(name, index, typeName);
+        DynamicDatetimes(Spec spec) {
+            super(spec);
         }
 
         @Override
@@ -341,11 +352,11 @@ abstract class SqlColumn {
      */
     static final class Texts extends SqlColumn {
         private final ColumnKind kind;
-        private String[] cells = new String[1024];
+        private String[] cells = new String[Math.max(16, capacity)];
         private int size;
 
-        Texts(String name, int index, String typeName, ColumnKind kind) {
-            super(name, index, typeName);
+        Texts(Spec spec, ColumnKind kind) {
+            super(spec);
             this.kind = kind;
         }
 

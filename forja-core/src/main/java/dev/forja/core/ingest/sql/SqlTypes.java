@@ -94,54 +94,57 @@ final class SqlTypes {
      *
      * @param override the user's kind for it, or {@code null}
      * @param dynamic  whether the database is dynamically typed (SQLite)
+     * @param capacity rows expected, to size the column builders
      * @throws DataFormatException for a type Forja does not read
      */
-    static SqlColumn choose(ResultSetMetaData md, int i, ColumnKind override, boolean dynamic, String source, Origin origin)
+    static SqlColumn choose(ResultSetMetaData md, int i, ColumnKind override, boolean dynamic, String source, Origin origin,
+                            int capacity)
             throws SQLException {
         String name = md.getColumnLabel(i);
         int type = md.getColumnType(i);
         String typeName = md.getColumnTypeName(i) == null ? jdbcName(type) : md.getColumnTypeName(i);
         Category c = category(type, typeName);
+        SqlColumn.Spec spec = new SqlColumn.Spec(name, i, typeName, capacity);
         if (c == Category.TEXT) {
-            return new SqlColumn.Texts(name, i, typeName, override);
+            return new SqlColumn.Texts(spec, override);
         }
         if (override != null && override != naturalKind(c)) {
-            return new SqlColumn.Texts(name, i, typeName, override);
+            return new SqlColumn.Texts(spec, override);
         }
         if (dynamic) {
             switch (c) {
                 case DOUBLE: case LONG: case DECIMAL: case BIG_INTEGER:
-                    return new SqlColumn.Objects(name, i, typeName);
+                    return new SqlColumn.Objects(spec);
                 case BOOLEAN:
-                    return new SqlColumn.Booleans(name, i, typeName, true);
+                    return new SqlColumn.Booleans(spec, true);
                 case DATE: case TIMESTAMP: case TIMESTAMP_TZ:
-                    return new SqlColumn.DynamicDatetimes(name, i, typeName);
+                    return new SqlColumn.DynamicDatetimes(spec);
                 default:
                     break;
             }
         }
         switch (c) {
             case DOUBLE:
-                return new SqlColumn.Doubles(name, i, typeName, null);
+                return new SqlColumn.Doubles(spec, null);
             case LONG:
-                return new SqlColumn.Longs(name, i, typeName);
+                return new SqlColumn.Longs(spec);
             case DECIMAL: {
                 int precision = md.getPrecision(i);
                 String note = precision > 0 && precision <= DOUBLE_DIGITS ? null
                         : "values are read as doubles, which keep 15 to 17 significant digits; "
                         + (origin == Origin.QUERY ? "CAST it in the query if exact decimals matter" : "more precise values are rounded");
-                return new SqlColumn.Doubles(name, i, typeName, note);
+                return new SqlColumn.Doubles(spec, note);
             }
             case BIG_INTEGER:
-                return new SqlColumn.Objects(name, i, typeName);
+                return new SqlColumn.Objects(spec);
             case BOOLEAN:
-                return new SqlColumn.Booleans(name, i, typeName, false);
+                return new SqlColumn.Booleans(spec, false);
             case DATE:
-                return new SqlColumn.Dates(name, i, typeName);
+                return new SqlColumn.Dates(spec);
             case TIMESTAMP:
-                return new SqlColumn.Timestamps(name, i, typeName);
+                return new SqlColumn.Timestamps(spec);
             case TIMESTAMP_TZ:
-                return new SqlColumn.ZonedTimestamps(name, i, typeName);
+                return new SqlColumn.ZonedTimestamps(spec);
             default:
                 throw unsupported(name, typeName, type, source, origin);
         }
