@@ -124,4 +124,15 @@ class ParquetReaderTest {
         Frame f = new ParquetReader().read(p.toString(), ReadOptions.defaults()).frame();
         assertThat(f.datetime("t").millis(0)).isEqualTo(JAN_2_2011 + (3 * 3600 + 4 * 60 + 5) * 1000L);
     }
+
+    @Test
+    void otherUnsupportedTypesSuggestReadingThemAsText() throws SQLException {
+        Path p = parquet("blob.parquet", "SELECT 'abc'::BLOB AS raw", "");
+        assertThatThrownBy(() -> new ParquetReader().read(p.toString(), ReadOptions.defaults()))
+                .isInstanceOfSatisfying(DataFormatException.class, e -> {
+                    assertThat(e.column()).isEqualTo("'raw'");
+                    assertThat(e.getMessage()).contains("BLOB");
+                    assertThat(e.hint()).contains("--column 'raw:text'").doesNotContain("unnest");
+                });
+    }
 }

@@ -41,7 +41,8 @@ import java.util.Map;
  * as their compact JSON text in a text column, with a note, rather than failing the read: the data is
  * all there, and flattening is the user's call. See {@link JsonColumn} for mixed columns.
  *
- * <p>Invalid JSON and repeated keys in a record are errors located by line and column, even under
+ * <p>Kinds are inferred from every value, not a sample, so {@link ReadOptions#sampleRows()} does not
+ * apply. Invalid JSON and repeated keys in a record are errors located by line and column, even under
  * {@code --lenient} (after a syntax error a stream cannot tell where the next record starts). Under
  * {@code --lenient}, top-level values that are not objects are skipped and counted.
  */
@@ -92,6 +93,10 @@ public final class JsonLinesParser {
                     record(t);
                 }
             }
+        } catch (JsonProcessingException e) {
+            // Syntax errors, repeated keys and bad UTF-8 (found when a string is decoded) alike.
+            throw located(e.getLocation(), "invalid JSON: " + e.getOriginalMessage(),
+                    "each record must be one JSON object such as {\"a\": 1, \"b\": \"x\"}; fix the record (repeated keys are not allowed)");
         } catch (IOException e) {
             throw DataFiles.readFailure(source, e);
         }
@@ -112,12 +117,7 @@ public final class JsonLinesParser {
     }
 
     private JsonToken next() throws IOException {
-        try {
-            return parser.nextToken();
-        } catch (JsonProcessingException e) {
-            throw located(e.getLocation(), "invalid JSON: " + e.getOriginalMessage(),
-                    "each record must be one JSON object such as {\"a\": 1, \"b\": \"x\"}; fix the record (repeated keys are not allowed)");
-        }
+        return parser.nextToken();
     }
 
     private void record(JsonToken t) throws IOException {

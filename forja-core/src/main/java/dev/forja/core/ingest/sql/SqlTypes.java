@@ -152,11 +152,18 @@ final class SqlTypes {
 
     private static DataFormatException unsupported(String name, String typeName, int type, String source, Origin origin) {
         String supported = "numbers, booleans, DATE, TIMESTAMP [WITH TIME ZONE] and text";
-        String hint = origin == Origin.QUERY
-                ? "CAST it in the query to a type Forja reads (" + supported + "), e.g. CAST(" + name + " AS VARCHAR), or pass --column '"
-                        + name + ":text' to read the driver's text form of it"
-                : "pass --column '" + name + ":text' to read its text form (nested lists and structs as text), or flatten it first, "
-                        + "e.g. with DuckDB: COPY (SELECT ..., unnest(" + name + ") FROM '<file>') TO 'flat.parquet'";
+        String upper = typeName.toUpperCase(Locale.ROOT);
+        boolean nested = type == Types.ARRAY || type == Types.STRUCT || upper.contains("[") || upper.startsWith("STRUCT")
+                || upper.startsWith("MAP") || upper.startsWith("LIST") || upper.startsWith("UNION");
+        String hint;
+        if (origin == Origin.QUERY) {
+            hint = "CAST it in the query to a type Forja reads (" + supported + "), e.g. CAST(" + name + " AS VARCHAR), or pass --column '"
+                    + name + ":text' to read the driver's text form of it";
+        } else {
+            hint = "pass --column '" + name + ":text' to read its text form" + (nested
+                    ? ", or flatten it first, e.g. with DuckDB: COPY (SELECT ..., unnest(" + name + ") FROM '<file>') TO 'flat.parquet'"
+                    : "");
+        }
         return new DataFormatException(source, 0, "'" + name + "'", 0,
                 "its type " + typeName + " (JDBC " + jdbcName(type) + ") is not supported; Forja reads " + supported, hint);
     }

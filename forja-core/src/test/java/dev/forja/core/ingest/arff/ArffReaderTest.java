@@ -432,4 +432,19 @@ class ArffReaderTest {
         Frame f = read("\uFEFF@relation r\n@attribute x numeric\n@data\n1\n").frame();
         assertThat(f.numeric("x").get(0)).isEqualTo(1.0);
     }
+
+    @Test
+    void anEmptyDataSectionGivesTheColumnsAndNoRows() {
+        Frame f = read("@relation r\n@attribute x numeric\n@attribute c {a, b}\n@data\n").frame();
+        assertThat(f.rowCount()).isZero();
+        assertThat(f.columnNames()).containsExactly("x", "c");
+        assertThat(f.categorical("c").levels()).containsExactly("a", "b");
+    }
+
+    @Test
+    void valuesOverriddenToNumbersRecogniseAllMissingMarkers() {
+        Frame f = read("@relation r\n@attribute s string\n@data\n'12'\nNA\n''\n",
+                ReadOptions.defaults().withKind("s", ColumnKind.NUMERIC)).frame();
+        assertThat(f.numeric("s").toArray()).containsExactly(12, Double.NaN, Double.NaN);
+    }
 }

@@ -213,4 +213,17 @@ class JsonLinesReaderTest {
         assertThat(updates.seen.size()).isBetween(1, 300);
         assertThat(updates.last()).containsExactly(Files.size(p), Files.size(p));
     }
+
+    @Test
+    void aByteOrderMarkIsSkippedAndInvalidUtf8IsLocated() throws Exception {
+        Frame f = read("\uFEFF{\"a\": 1}\n").frame();
+        assertThat(f.numeric("a").get(0)).isEqualTo(1.0);
+        Path p = dir.resolve("bad.jsonl");
+        Files.write(p, new byte[] {'{', '"', 'a', '"', ':', '1', '}', '\n', '{', '"', 'b', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+        assertThatThrownBy(() -> new JsonLinesReader().read(p.toString(), ReadOptions.defaults()))
+                .isInstanceOfSatisfying(DataFormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("UTF-8");
+                });
+    }
 }
