@@ -109,16 +109,21 @@ abstract class ColumnSink {
 
     static final class Numbers extends ColumnSink {
         double[] values;
+        /** A marker such as -999 looks like a number, so it must be checked before parsing. */
+        private final boolean numericMarkers;
 
         Numbers(MissingMarkers markers, int capacity) {
             super(markers);
             values = new double[Math.max(16, capacity)];
+            numericMarkers = markers.markers().stream().anyMatch(NumberSyntax::isNumber);
         }
 
         @Override
         boolean accept(byte[] b, int s, int e) {
             double v;
-            if (NumberSyntax.isNumber(b, s, e - s)) {
+            if (numericMarkers && markers.isMissing(b, s, e - s)) {
+                v = Double.NaN;
+            } else if (NumberSyntax.isNumber(b, s, e - s)) {
                 v = NumberSyntax.parse(b, s, e - s);
             } else if (markers.isMissing(b, s, e - s)) {
                 v = Double.NaN;
