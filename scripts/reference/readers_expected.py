@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent reference values for the non-CSV example files (forja-core's ExampleFilesTest).
+"""Independent reference values for the example files of every format (forja-core's ExampleFilesTest).
 
 Each file is summarised by pandas, read from the *source* it was derived from or with pandas' own
 reader, never with Forja: rows, and per column the missing count, and the sum and mean of numeric
@@ -80,7 +80,28 @@ def bike_sharing_day():
     write("bike_sharing_day_parquet.json", data)
 
 
+def csv_files():
+    # pandas.read_csv with Forja's default missing markers and nothing else (keep_default_na=False,
+    # so pandas' longer default list does not apply), numbers as pandas infers them.
+    markers = ["", "?", "NA", "N/A", "n/a", "null", "NULL", "NaN", "nan"]
+    files = {
+        "titanic.csv": ["Sex", "Embarked", "Cabin", "Ticket"],
+        "auto_mpg.csv": ["car_name"],
+        "adult.csv.gz": ["workclass", "education", "marital_status", "occupation", "relationship", "race", "sex",
+                         "native_country", "income"],
+        "sms_spam.csv": ["label"],
+        "bike_sharing_day.csv": [],
+    }
+    for name, levels in files.items():
+        df = pd.read_csv(DATA / name, na_values=markers, keep_default_na=False)
+        numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
+        stem = name.split(".")[0]
+        write(f"{stem}_csv.json", summary(df, numeric, levels, f"examples/data/{name}",
+                                          "pandas.read_csv with Forja's default missing markers"))
+
+
 if __name__ == "__main__":
+    csv_files()
     auto_mpg()
     sms_spam_words()
     titanic()

@@ -85,6 +85,45 @@ class ExampleFilesTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "titanic.csv, titanic_csv.json", "auto_mpg.csv, auto_mpg_csv.json", "adult.csv.gz, adult_csv.json",
+        "sms_spam.csv, sms_spam_csv.json", "bike_sharing_day.csv, bike_sharing_day_csv.json"})
+    void csvExamplesMatchPandas(String file, String fixture) throws IOException {
+        Dataset d = example(file);
+        matches(d.frame(), reference(fixture));
+        assertThat(d.report().notes()).isEmpty();
+        assertThat(d.report().rowsSkipped()).isZero();
+    }
+
+    @Test
+    void titanicCsvKeepsQuotedNamesAndInfersKinds() {
+        Frame f = example("titanic.csv").frame();
+        assertThat(f.text("Name").get(40)).isEqualTo("Ahlin, Mrs. Johan (Johanna Persdotter Larsson)");
+        assertThat(f.column("Name").format(9)).isEqualTo("Nasser, Mrs. Nicholas (Adele Achem)");
+        long doubledQuotes = java.util.stream.IntStream.range(0, f.rowCount()).filter(r -> f.text("Name").get(r).contains("\"")).count();
+        assertThat(doubledQuotes).isPositive();
+        assertThat(f.schema().columns()).extracting(c -> c.kind()).containsExactly(ColumnKind.NUMERIC, ColumnKind.NUMERIC,
+                ColumnKind.NUMERIC, ColumnKind.TEXT, ColumnKind.CATEGORICAL, ColumnKind.NUMERIC, ColumnKind.NUMERIC, ColumnKind.NUMERIC,
+                ColumnKind.CATEGORICAL, ColumnKind.NUMERIC, ColumnKind.CATEGORICAL, ColumnKind.CATEGORICAL);
+    }
+
+    @Test
+    void smsSpamCsvKeepsTheBlanksAroundMessages() {
+        Frame f = example("sms_spam.csv").frame();
+        assertThat(f.column("message").kind()).isEqualTo(ColumnKind.TEXT);
+        long padded = java.util.stream.IntStream.range(0, f.rowCount())
+                .filter(r -> !f.text("message").get(r).equals(f.text("message").get(r).strip())).count();
+        assertThat(padded).as("messages starting or ending with blanks (the dataset notes say 187)").isEqualTo(187);
+    }
+
+    @Test
+    void bikeSharingCsvReadsIsoDatesAsDatetimes() {
+        Frame f = example("bike_sharing_day.csv").frame();
+        assertThat(f.datetime("dteday").millis(0)).isEqualTo(java.time.Instant.parse("2011-01-01T00:00:00Z").toEpochMilli());
+        assertThat(f.datetime("dteday").millis(730)).isEqualTo(java.time.Instant.parse("2012-12-31T00:00:00Z").toEpochMilli());
+    }
+
     @Test
     void autoMpgArffMatchesPandasOnItsCsvSource() throws IOException {
         Dataset d = example("auto_mpg.arff");
