@@ -19,12 +19,12 @@ public final class CategoricalColumn implements Column {
     private final int[] index;
     private final int size;
 
-    private CategoricalColumn(String name, int[] codes, String[] levels, int[] index) {
+    private CategoricalColumn(String name, int[] codes, String[] levels, int[] index, int size) {
         this.name = name;
         this.codes = codes;
         this.levels = levels;
         this.index = index;
-        this.size = index == null ? codes.length : index.length;
+        this.size = size;
     }
 
     /**
@@ -44,7 +44,7 @@ public final class CategoricalColumn implements Column {
                 throw new IllegalArgumentException("column '" + name + "': level '" + levels[i] + "' is null or repeated");
             }
         }
-        return new CategoricalColumn(name, codes, levels, null);
+        return new CategoricalColumn(name, codes, levels, null, codes.length);
     }
 
     @Override
@@ -114,12 +114,12 @@ public final class CategoricalColumn implements Column {
 
     @Override
     public CategoricalColumn select(int[] rows) {
-        return new CategoricalColumn(name, codes, levels, RowIndex.compose(index, rows, size));
+        return new CategoricalColumn(name, codes, levels, RowIndex.compose(index, rows, size), rows.length);
     }
 
     @Override
     public CategoricalColumn rename(String newName) {
-        return new CategoricalColumn(newName, codes, levels, index);
+        return new CategoricalColumn(newName, codes, levels, index, size);
     }
 
     @Override
@@ -189,7 +189,7 @@ public final class CategoricalColumn implements Column {
 
         public CategoricalColumn build(String name) {
             return new CategoricalColumn(name, size == codes.length ? codes : Arrays.copyOf(codes, size),
-                    Arrays.copyOf(levels, dictionary.size()), null);
+                    Arrays.copyOf(levels, dictionary.size()), null, size);
         }
     }
 }

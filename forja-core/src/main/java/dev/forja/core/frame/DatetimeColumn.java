@@ -12,16 +12,24 @@ public final class DatetimeColumn implements Column {
     private final int[] index;
     private final int size;
 
-    private DatetimeColumn(String name, long[] millis, int[] index) {
+    private DatetimeColumn(String name, long[] millis, int[] index, int size) {
         this.name = name;
         this.millis = millis;
         this.index = index;
-        this.size = index == null ? millis.length : index.length;
+        this.size = size;
     }
 
     /** Wraps the array without copying it. */
     public static DatetimeColumn of(String name, long[] epochMillis) {
-        return new DatetimeColumn(name, epochMillis, null);
+        return new DatetimeColumn(name, epochMillis, null, epochMillis.length);
+    }
+
+    /** Wraps the first {@code length} values without copying; see {@link NumericColumn#of(String, double[], int)}. */
+    public static DatetimeColumn of(String name, long[] epochMillis, int length) {
+        if (length < 0 || length > epochMillis.length) {
+            throw new IllegalArgumentException("length " + length + " outside 0.." + epochMillis.length);
+        }
+        return new DatetimeColumn(name, epochMillis, null, length);
     }
 
     @Override
@@ -51,12 +59,12 @@ public final class DatetimeColumn implements Column {
 
     @Override
     public DatetimeColumn select(int[] rows) {
-        return new DatetimeColumn(name, millis, RowIndex.compose(index, rows, size));
+        return new DatetimeColumn(name, millis, RowIndex.compose(index, rows, size), rows.length);
     }
 
     @Override
     public DatetimeColumn rename(String newName) {
-        return new DatetimeColumn(newName, millis, index);
+        return new DatetimeColumn(newName, millis, index, size);
     }
 
     @Override

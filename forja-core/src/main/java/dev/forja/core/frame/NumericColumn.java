@@ -9,16 +9,27 @@ public final class NumericColumn implements Column {
     private final int[] index; // null = rows 0..values.length-1
     private final int size;
 
-    private NumericColumn(String name, double[] values, int[] index) {
+    private NumericColumn(String name, double[] values, int[] index, int size) {
         this.name = name;
         this.values = values;
         this.index = index;
-        this.size = index == null ? values.length : index.length;
+        this.size = size;
     }
 
     /** Wraps the array without copying it: the caller hands it over and must not change it afterwards. */
     public static NumericColumn of(String name, double[] values) {
-        return new NumericColumn(name, values, null);
+        return new NumericColumn(name, values, null, values.length);
+    }
+
+    /**
+     * Wraps the first {@code length} values without copying (readers fill arrays sized by an upper
+     * bound on the rows, and trimming would copy the whole column once more).
+     */
+    public static NumericColumn of(String name, double[] values, int length) {
+        if (length < 0 || length > values.length) {
+            throw new IllegalArgumentException("length " + length + " outside 0.." + values.length);
+        }
+        return new NumericColumn(name, values, null, length);
     }
 
     @Override
@@ -59,12 +70,12 @@ public final class NumericColumn implements Column {
 
     @Override
     public NumericColumn select(int[] rows) {
-        return new NumericColumn(name, values, RowIndex.compose(index, rows, size));
+        return new NumericColumn(name, values, RowIndex.compose(index, rows, size), rows.length);
     }
 
     @Override
     public NumericColumn rename(String newName) {
-        return new NumericColumn(newName, values, index);
+        return new NumericColumn(newName, values, index, size);
     }
 
     @Override

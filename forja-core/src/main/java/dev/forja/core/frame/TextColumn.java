@@ -9,16 +9,16 @@ public final class TextColumn implements Column {
     private final int[] index;
     private final int size;
 
-    private TextColumn(String name, String[] values, int[] index) {
+    private TextColumn(String name, String[] values, int[] index, int size) {
         this.name = name;
         this.values = values;
         this.index = index;
-        this.size = index == null ? values.length : index.length;
+        this.size = size;
     }
 
     /** Wraps the array without copying it. */
     public static TextColumn of(String name, String[] values) {
-        return new TextColumn(name, values, null);
+        return new TextColumn(name, values, null, values.length);
     }
 
     @Override
@@ -47,12 +47,12 @@ public final class TextColumn implements Column {
 
     @Override
     public TextColumn select(int[] rows) {
-        return new TextColumn(name, values, RowIndex.compose(index, rows, size));
+        return new TextColumn(name, values, RowIndex.compose(index, rows, size), rows.length);
     }
 
     @Override
     public TextColumn rename(String newName) {
-        return new TextColumn(newName, values, index);
+        return new TextColumn(newName, values, index, size);
     }
 
     @Override

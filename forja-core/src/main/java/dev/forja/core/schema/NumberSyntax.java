@@ -113,6 +113,66 @@ public final class NumberSyntax {
         return JavaDoubleParser.parseDouble(b, i, end - i);
     }
 
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        double p = 1;
+        for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN[k] = p;
+            p *= 10;
+        }
+    }
+
+    /**
+     * The value of a plain decimal ({@code -123.456}: optional sign, digits, optional point and digits,
+     * nothing else) in one pass, or {@code NaN} when the bytes are anything else and need
+     * {@link #isNumber}/{@link #parse}. This is the common case in data files and the reader's hot path.
+     *
+     * <p>Exact by Clinger's fast path: when the digits form an integer m below 2<sup>53</sup> and there
+     * are at most 22 decimals, m and 10<sup>k</sup> are both exact doubles, so the single IEEE division
+     * m / 10<sup>k</sup> is the correctly rounded value, the same double {@link Double#parseDouble} gives.
+     */
+    public static double parsePlainDecimal(byte[] b, int off, int end) {
+        int i = off;
+        if (i == end) {
+            return Double.NaN;
+        }
+        boolean negative = b[i] == '-';
+        if (negative || b[i] == '+') {
+            i++;
+        }
+        long m = 0;
+        int digits = 0;
+        while (i < end) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            m = m * 10 + d;
+            digits++;
+            i++;
+        }
+        int decimals = 0;
+        if (i < end && b[i] == '.') {
+            i++;
+            while (i < end) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                m = m * 10 + d;
+                decimals++;
+                i++;
+            }
+        }
+        int total = digits + decimals;
+        if (i != end || total == 0 || total > 18 || decimals > 22 || m >= (1L << 53)) {
+            return Double.NaN;
+        }
+        double v = decimals == 0 ? (double) m : (double) m / POWERS_OF_TEN[decimals];
+        return negative ? -v : v;
+    }
+
     /** Parses text known to satisfy {@link #isNumber(CharSequence)}. */
     public static double parse(CharSequence s) {
         String t = s.toString().strip();

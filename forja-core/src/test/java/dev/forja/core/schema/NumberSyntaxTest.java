@@ -57,4 +57,29 @@ class NumberSyntaxTest {
             assertThat(NumberSyntax.parse(s)).as(s).isEqualTo(Double.parseDouble(s));
         }
     }
+
+    @Test
+    void plainDecimalFastPathGivesTheSameDoubleAsTheJdk() {
+        SplittableRandom random = new SplittableRandom(99);
+        for (int i = 0; i < 100_000; i++) {
+            long digits = random.nextLong(1L, 1L << 53) >>> random.nextInt(0, 53);
+            String s = Long.toString(digits);
+            int point = random.nextInt(0, s.length() + 1);
+            String text = (random.nextBoolean() ? "-" : "") + s.substring(0, point) + (point < s.length() || random.nextBoolean() ? "." : "") + s.substring(point);
+            byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+            double fast = NumberSyntax.parsePlainDecimal(b, 0, b.length);
+            if (text.equals("-") || text.equals(".") || text.equals("-.")) {
+                assertThat(fast).isNaN();
+            } else {
+                assertThat(fast).as(text).isEqualTo(Double.parseDouble(text));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", ".", "1e3", " 1", "1 ", "inf", "1.2.3", "12345678901234567890", "0.1234567890123456789", "9007199254740993"})
+    void plainDecimalFastPathLeavesEverythingElseToTheFullParser(String text) {
+        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        assertThat(NumberSyntax.parsePlainDecimal(b, 0, b.length)).as(text).isNaN();
+    }
 }

@@ -32,11 +32,18 @@ final class ChunkParser {
     static Result parse(byte[] b, int from, int nominalEnd, int fileEnd, long firstLine, CsvLayout layout) {
         int n = layout.columns();
         int estimate = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, (nominalEnd - from) / Math.max(2, 6L * n)));
-        Result r = new Result();
-        r.sinks = new ColumnSink[n];
+        ColumnSink[] sinks = new ColumnSink[n];
         for (int c = 0; c < n; c++) {
-            r.sinks[c] = ColumnSink.of(layout.kinds()[c], layout.markers(), estimate);
+            sinks[c] = ColumnSink.of(layout.kinds()[c], layout.markers(), estimate);
         }
+        return parse(b, from, nominalEnd, fileEnd, firstLine, layout, sinks);
+    }
+
+    /** Parses into the given sinks, one per column. */
+    static Result parse(byte[] b, int from, int nominalEnd, int fileEnd, long firstLine, CsvLayout layout, ColumnSink[] given) {
+        int n = layout.columns();
+        Result r = new Result();
+        r.sinks = given;
         r.coerced = new long[n];
         CsvTokenizer tok = new CsvTokenizer(b, from, fileEnd, layout.delimiter(), firstLine, layout.source());
         ColumnSink[] sinks = r.sinks;

@@ -41,6 +41,34 @@ abstract class ColumnSink {
         }
     }
 
+    /**
+     * Sinks for one column over all chunks. Numeric and datetime chunks write straight into one array
+     * for the whole column, each from its own offset (chunk k's region holds as many slots as chunk k has
+     * line ends, an upper bound on its rows), so joining them usually moves nothing; categorical and
+     * text chunks keep their own arrays (their levels and strings are remapped or copied anyway).
+     */
+    static ColumnSink[] forChunks(ColumnKind kind, MissingMarkers markers, int[] capacities) {
+        ColumnSink[] sinks = new ColumnSink[capacities.length];
+        int total = 0;
+        for (int c : capacities) {
+            total += c;
+        }
+        double[] numbers = kind == ColumnKind.NUMERIC ? new double[total] : null;
+        long[] times = kind == ColumnKind.DATETIME ? new long[total] : null;
+        int base = 0;
+        for (int k = 0; k < capacities.length; k++) {
+            if (numbers != null) {
+                sinks[k] = new Numbers(markers, numbers, base, capacities[k]);
+            } else if (times != null) {
+                sinks[k] = new Datetimes(markers, times, base, capacities[k]);
+            } else {
+                sinks[k] = of(kind, markers, capacities[k]);
+            }
+            base += capacities[k];
+        }
+        return sinks;
+    }
+
     /** Takes a cell; false if it is not missing and does not parse as this column's kind. */
     abstract boolean accept(byte[] b, int s, int e);
 
@@ -59,22 +87,32 @@ abstract class ColumnSink {
         }
         switch (kind) {
             case NUMERIC: {
-                double[] all = new double[total];
+                Numbers first = (Numbers) parts.get(0);
+                boolean inPlace = parts.stream().allMatch(p -> first.sharedWith((Numbers) p));
+                double[] all = inPlace ? first.values : new double[total];
                 int o = 0;
                 for (ColumnSink p : parts) {
-                    System.arraycopy(((Numbers) p).values, 0, all, o, p.size);
-                    o += p.size;
+                    Numbers n = (Numbers) p;
+                    if (n.values != all || n.base != o) {
+                        System.arraycopy(n.values, n.base, all, o, n.size);
+                    }
+                    o += n.size;
                 }
-                return NumericColumn.of(name, all);
+                return NumericColumn.of(name, all, total);
             }
             case DATETIME: {
-                long[] all = new long[total];
+                Datetimes first = (Datetimes) parts.get(0);
+                boolean inPlace = parts.stream().allMatch(p -> first.sharedWith((Datetimes) p));
+                long[] all = inPlace ? first.values : new long[total];
                 int o = 0;
                 for (ColumnSink p : parts) {
-                    System.arraycopy(((Datetimes) p).values, 0, all, o, p.size);
-                    o += p.size;
+                    Datetimes d = (Datetimes) p;
+                    if (d.values != all || d.base != o) {
+                        System.arraycopy(d.values, d.base, all, o, d.size);
+                    }
+                    o += d.size;
                 }
-                return DatetimeColumn.of(name, all);
+                return DatetimeColumn.of(name, all, total);
             }
             case TEXT: {
                 TextColumn.Builder builder = new TextColumn.Builder(total);
@@ -109,19 +147,37 @@ abstract class ColumnSink {
 
     static final class Numbers extends ColumnSink {
         double[] values;
+        final int base;
+        private final int limit;
+        private final boolean shared;
         /** A marker such as -999 looks like a number, so it must be checked before parsing. */
         private final boolean numericMarkers;
 
+        /** Owns a growable array. */
         Numbers(MissingMarkers markers, int capacity) {
+            this(markers, new double[Math.max(16, capacity)], 0, -1, false);
+        }
+
+        /** Writes into {@code shared} from {@code base}; the caller sized the region for every row. */
+        Numbers(MissingMarkers markers, double[] shared, int base, int capacity) {
+            this(markers, shared, base, base + capacity, true);
+        }
+
+        private Numbers(MissingMarkers markers, double[] values, int base, int limit, boolean shared) {
             super(markers);
-            values = new double[Math.max(16, capacity)];
+            this.values = values;
+            this.base = base;
+            this.limit = limit;
+            this.shared = shared;
             numericMarkers = markers.markers().stream().anyMatch(NumberSyntax::isNumber);
         }
 
         @Override
         boolean accept(byte[] b, int s, int e) {
-            double v;
-            if (numericMarkers && markers.isMissing(b, s, e - s)) {
+            double v = NumberSyntax.parsePlainDecimal(b, s, e);
+            if (v == v && !numericMarkers) {
+                // the common case: a plain decimal, parsed in one pass
+            } else if (numericMarkers && markers.isMissing(b, s, e - s)) {
                 v = Double.NaN;
             } else if (NumberSyntax.isNumber(b, s, e - s)) {
                 v = NumberSyntax.parse(b, s, e - s);
@@ -130,28 +186,52 @@ abstract class ColumnSink {
             } else {
                 return false;
             }
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size + (size >> 1));
-            }
-            values[size++] = v;
+            put(v);
             return true;
         }
 
         @Override
         void acceptMissing() {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size + (size >> 1));
+            put(Double.NaN);
+        }
+
+        private void put(double v) {
+            int at = base + size;
+            if (at == limit) {
+                throw new IllegalStateException("more rows than line ends in a chunk");
             }
-            values[size++] = Double.NaN;
+            if (at == values.length) {
+                values = Arrays.copyOf(values, at + (at >> 1));
+            }
+            values[at] = v;
+            size++;
+        }
+
+        boolean sharedWith(Numbers other) {
+            return shared && other.shared && values == other.values;
         }
     }
 
     static final class Datetimes extends ColumnSink {
         long[] values;
+        final int base;
+        private final int limit;
+        private final boolean shared;
 
         Datetimes(MissingMarkers markers, int capacity) {
+            this(markers, new long[Math.max(16, capacity)], 0, -1, false);
+        }
+
+        Datetimes(MissingMarkers markers, long[] shared, int base, int capacity) {
+            this(markers, shared, base, base + capacity, true);
+        }
+
+        private Datetimes(MissingMarkers markers, long[] values, int base, int limit, boolean shared) {
             super(markers);
-            values = new long[Math.max(16, capacity)];
+            this.values = values;
+            this.base = base;
+            this.limit = limit;
+            this.shared = shared;
         }
 
         @Override
@@ -163,19 +243,29 @@ abstract class ColumnSink {
                 }
                 t = DatetimeColumn.MISSING;
             }
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size + (size >> 1));
-            }
-            values[size++] = t;
+            put(t);
             return true;
         }
 
         @Override
         void acceptMissing() {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size + (size >> 1));
+            put(DatetimeColumn.MISSING);
+        }
+
+        private void put(long t) {
+            int at = base + size;
+            if (at == limit) {
+                throw new IllegalStateException("more rows than line ends in a chunk");
             }
-            values[size++] = DatetimeColumn.MISSING;
+            if (at == values.length) {
+                values = Arrays.copyOf(values, at + (at >> 1));
+            }
+            values[at] = t;
+            size++;
+        }
+
+        boolean sharedWith(Datetimes other) {
+            return shared && other.shared && values == other.values;
         }
     }
 

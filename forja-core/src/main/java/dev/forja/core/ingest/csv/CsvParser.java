@@ -178,15 +178,43 @@ public final class CsvParser {
         int chunks = bounds.length - 1;
         ChunkParser.Result[] results = new ChunkParser.Result[chunks];
         RuntimeException[] failures = new RuntimeException[chunks];
+
+        // Phase 1: validate the encoding and count line ends per chunk, which bounds each chunk's rows.
+        int[] capacities = new int[chunks];
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            int bad = Utf8Check.firstInvalid(b, bounds[k], bounds[k + 1]);
+            if (bad >= 0) {
+                failures[k] = Utf8Check.error(layout.source(), b, start, bad);
+            }
+            long lines = LineEnds.count(b, bounds[k], bounds[k + 1]) + (k == chunks - 1 ? 1 : 0);
+            capacities[k] = (int) Math.min(Integer.MAX_VALUE - 16, lines);
+        });
+        for (RuntimeException f : failures) {
+            if (f != null) {
+                throw f;
+            }
+        }
+        long capacity = 0;
+        for (int c : capacities) {
+            capacity += c;
+        }
+        if (capacity > Integer.MAX_VALUE - 16) {
+            throw new ForjaException(layout.source() + " has more lines than a frame can hold (" + capacity + ")", "split the file");
+        }
+        ColumnSink[][] sinks = new ColumnSink[layout.columns()][];
+        for (int c = 0; c < layout.columns(); c++) {
+            sinks[c] = ColumnSink.forChunks(layout.kinds()[c], layout.markers(), capacities);
+        }
+
+        // Phase 2: parse the chunks concurrently, each into its own sinks.
         long[] done = new long[1];
         IntStream.range(0, chunks).parallel().forEach(k -> {
             try {
-                int bad = Utf8Check.firstInvalid(b, bounds[k], bounds[k + 1]);
-                if (bad >= 0) {
-                    failures[k] = Utf8Check.error(layout.source(), b, start, bad);
-                    return;
+                ColumnSink[] mine = new ColumnSink[layout.columns()];
+                for (int c = 0; c < mine.length; c++) {
+                    mine[c] = sinks[c][k];
                 }
-                results[k] = ChunkParser.parse(b, bounds[k], bounds[k + 1], end, k == 0 ? firstLine : 0, layout);
+                results[k] = ChunkParser.parse(b, bounds[k], bounds[k + 1], end, k == 0 ? firstLine : 0, layout, mine);
                 synchronized (done) {
                     done[0] += bounds[k + 1] - bounds[k];
                     progress.update(done[0]);
@@ -197,8 +225,7 @@ public final class CsvParser {
         });
         for (int k = 0; k < chunks; k++) {
             if (failures[k] != null) {
-                if (k == 0 || failures[k] instanceof DataFormatException && ((DataFormatException) failures[k]).line() > 0
-                        && failures[k].getMessage().contains("UTF-8")) {
+                if (k == 0) {
                     throw failures[k];
                 }
                 // Lines in chunks after the first are relative: reproduce sequentially to report the
