@@ -8,5 +8,5 @@ cd "$root"
 ./mvnw -q -B -pl forja-bench -am package -DskipTests
 cp="forja-bench/target/classes:forja-bench/target/lib/*"
 out="forja-bench/target/read-bench.json"
-java -cp "$cp" org.openjdk.jmh.Main CsvReadBenchmark -rf json -rff "$out" "$@"
+java -cp "$cp" org.openjdk.jmh.Main CsvReadBenchmark -gc true -rf json -rff "$out" "$@"
 java -cp "$cp" dev.forja.bench.ingest.ReadBenchReport "$out"

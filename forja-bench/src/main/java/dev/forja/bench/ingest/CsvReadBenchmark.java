@@ -35,13 +35,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code read_csv}: a native, multi-threaded columnar engine.</li>
  * </ul>
  * The file sits in the page cache after the first iteration, so this measures parsing, not the disk.
+ * Each iteration allocates hundreds of megabytes, so the script runs JMH with {@code -gc true} (a full
+ * collection between iterations) and the heap is pre-touched: otherwise one iteration in three pays
+ * for collecting the previous one, whichever reader it is.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 6)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch"})
 public class CsvReadBenchmark {
     @Param({"numeric", "mixed"})
     public String file;
