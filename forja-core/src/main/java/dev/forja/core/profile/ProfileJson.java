@@ -40,6 +40,7 @@ final class ProfileJson {
             ObjectNode o = warnings.addObject();
             o.put("column", w.column());
             o.put("kind", w.kind().id());
+            o.put("severity", w.kind().severity().id());
             o.put("message", w.message());
         }
         return root;

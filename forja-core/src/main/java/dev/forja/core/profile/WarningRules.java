@@ -153,12 +153,15 @@ public final class WarningRules {
                     "%d values are infinite; most models cannot use them: replace them or treat them as missing",
                     c.infinite())));
         }
+        // A sentinel skews the column by itself; its own warning says what to do, so skewness waits for that.
         double skew = c.summary().skewness();
-        if (!idLike && c.distinct() > 2 && Math.abs(skew) > SKEWNESS) {
+        if (!idLike && s == null && c.distinct() > 2 && Math.abs(skew) > SKEWNESS) {
+            boolean right = skew > 0;
             out.add(new Warning(c.name(), Warning.Kind.SKEWED, String.format(Locale.ROOT,
-                    "skewness %.2f: a long %s tail (median %s, max %s); a log or rank transform may help linear"
-                            + " and distance-based models", skew, skew > 0 ? "right" : "left",
-                    number(c.summary().quantiles().median()), number(skew > 0 ? c.summary().max() : c.summary().min()))));
+                    "skewness %.2f: a long %s tail (median %s, %s %s); a log or rank transform may help linear"
+                            + " and distance-based models", skew, right ? "right" : "left",
+                    number(c.summary().quantiles().median()), right ? "max" : "min",
+                    number(right ? c.summary().max() : c.summary().min()))));
         }
     }
 
