@@ -23,6 +23,14 @@ final class DuplicateRows {
     }
 
     static long count(Frame frame) {
+        return count(frame, -1L);
+    }
+
+    /**
+     * @param hashMask bits of the row hash kept; tests pass a narrow mask to force collisions and check that
+     *                 they are resolved exactly
+     */
+    static long count(Frame frame, long hashMask) {
         int rows = frame.rowCount();
         List<Column> columns = frame.columns();
         if (rows < 2 || columns.isEmpty()) {
@@ -32,6 +40,11 @@ final class DuplicateRows {
         Arrays.fill(hash, 0x2545F4914F6CDD1DL);
         for (Column c : columns) {
             mix(c, hash);
+        }
+        if (hashMask != -1L) {
+            for (int r = 0; r < rows; r++) {
+                hash[r] &= hashMask;
+            }
         }
         // Distinct hashes mean distinct rows: the common case ends after one primitive sort.
         long[] sortedHashes = hash.clone();
