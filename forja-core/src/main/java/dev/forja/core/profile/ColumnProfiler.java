@@ -44,7 +44,7 @@ final class ColumnProfiler {
     static Profiled numeric(NumericColumn column) {
         double[] values = column.toArray();
         double[] sorted = values.clone();
-        Arrays.sort(sorted); // NaN sorts last
+        NumberSort.sort(sorted); // NaN sorts last
         int n = sorted.length;
         while (n > 0 && Double.isNaN(sorted[n - 1])) {
             n--;
@@ -154,9 +154,9 @@ final class ColumnProfiler {
         TopCounts<String> topTokens = new TopCounts<>(Profiler.TOP);
         tokens.forEach((s, count) -> topTokens.offer(s, count[0]));
         double[] sortedLengths = lengths.clone();
-        Arrays.sort(sortedLengths);
+        NumberSort.sort(sortedLengths);
         double[] sortedWords = words.clone();
-        Arrays.sort(sortedWords);
+        NumberSort.sort(sortedWords);
         TextProfile profile = new TextProfile(column.name(), rows, rows - present, texts.size(),
                 Summary.ofSorted(sortedLengths, present), Summary.ofSorted(sortedWords, present),
                 topTexts.toValueCounts(s -> s), topTokens.toValueCounts(s -> s));
@@ -206,7 +206,7 @@ final class ColumnProfiler {
                 values[r] = m;
             }
         }
-        Arrays.sort(millis, 0, n);
+        NumberSort.sort(millis, 0, n);
         double[] sorted = new double[rows];
         Arrays.fill(sorted, n, rows, Double.NaN);
         long distinct = 0;

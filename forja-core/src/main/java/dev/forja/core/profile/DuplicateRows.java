@@ -48,7 +48,7 @@ final class DuplicateRows {
         }
         // Distinct hashes mean distinct rows: the common case ends after one primitive sort.
         long[] sortedHashes = hash.clone();
-        Arrays.sort(sortedHashes);
+        NumberSort.sort(sortedHashes, 0, rows);
         boolean collision = false;
         for (int i = 1; i < rows; i++) {
             if (sortedHashes[i] == sortedHashes[i - 1]) {

@@ -79,10 +79,24 @@ public final class PredictivePower {
     static Coded numericCodes(double[] values, double[] sorted, int present, long distinct) {
         double[] edges = binEdges(sorted, present, distinct);
         int missingCode = edges.length + 1;
+        // At most 31 edges, padded with NaN to 32: "edge <= x" is false for NaN, so a fixed five-step
+        // search (binary lifting: 16 + 8 + 4 + 2 + 1 = 31) counts the edges <= x with no bounds checks
+        // and no unpredictable branches, in the loop over every row.
+        double[] padded = new double[MAX_BINS];
+        Arrays.fill(padded, Double.NaN);
+        System.arraycopy(edges, 0, padded, 0, edges.length);
         int[] codes = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             double x = values[i];
-            codes[i] = Double.isNaN(x) ? missingCode : countAtMost(edges, x);
+            if (Double.isNaN(x)) {
+                codes[i] = missingCode;
+                continue;
+            }
+            int pos = 0;
+            for (int step = MAX_BINS / 2; step > 0; step >>= 1) {
+                pos += padded[pos + step - 1] <= x ? step : 0;
+            }
+            codes[i] = pos;
         }
         return new Coded(codes, edges.length + 2);
     }
@@ -109,21 +123,6 @@ public final class PredictivePower {
             }
         }
         return Arrays.copyOf(edges, k);
-    }
-
-    /** How many edges are {@code <= x} (numpy's {@code searchsorted(edges, x, side='right')}). */
-    private static int countAtMost(double[] edges, double x) {
-        int lo = 0;
-        int hi = edges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**
@@ -201,51 +200,56 @@ public final class PredictivePower {
         return Math.max(0, (balanced - chance) / (1 - chance));
     }
 
-    /** Predictive power for a regression target ({@code NaN}: no target). */
+    /**
+     * Predictive power for a regression target ({@code NaN}: no target). Both directions at once: one pass
+     * sums the target per code and fold, a second scores each row with the means of the other fold.
+     */
     static double regression(Coded feature, double[] y, byte[] folds) {
-        return average(regressionFold(feature, y, folds, 0), regressionFold(feature, y, folds, 1));
-    }
-
-    private static double regressionFold(Coded feature, double[] y, byte[] folds, int fit) {
         int[] codes = feature.codes();
-        double[] sums = new double[feature.levels()];
-        long[] counts = new long[feature.levels()];
-        double sum = 0;
-        long n = 0;
-        double testSum = 0;
-        long testN = 0;
+        int levels = feature.levels();
+        double[][] sums = new double[2][levels];
+        long[][] counts = new long[2][levels];
+        double[] total = new double[2];
+        long[] n = new long[2];
         for (int i = 0; i < codes.length; i++) {
             double v = y[i];
             if (Double.isNaN(v)) {
                 continue;
             }
-            if (folds[i] == fit) {
-                sums[codes[i]] += v;
-                counts[codes[i]]++;
-                sum += v;
-                n++;
-            } else {
-                testSum += v;
-                testN++;
-            }
+            int f = folds[i];
+            sums[f][codes[i]] += v;
+            counts[f][codes[i]]++;
+            total[f] += v;
+            n[f]++;
         }
-        if (n == 0 || testN == 0) {
+        if (n[0] == 0 || n[1] == 0) {
             return Double.NaN;
         }
-        double fallback = sum / n;
-        double testMean = testSum / testN;
-        double sse = 0;
-        double sst = 0;
+        double[][] means = new double[2][levels];
+        for (int f = 0; f < 2; f++) {
+            double fallback = total[f] / n[f]; // codes the fold never saw predict its mean
+            for (int c = 0; c < levels; c++) {
+                means[f][c] = counts[f][c] > 0 ? sums[f][c] / counts[f][c] : fallback;
+            }
+        }
+        double[] scoredMean = {total[0] / n[0], total[1] / n[1]};
+        double[] sse = new double[2];
+        double[] sst = new double[2];
         for (int i = 0; i < codes.length; i++) {
             double v = y[i];
-            if (Double.isNaN(v) || folds[i] == fit) {
+            if (Double.isNaN(v)) {
                 continue;
             }
-            int c = codes[i];
-            double predicted = counts[c] > 0 ? sums[c] / counts[c] : fallback;
-            sse += (v - predicted) * (v - predicted);
-            sst += (v - testMean) * (v - testMean);
+            int f = folds[i]; // scored by the model fitted on the other fold
+            double e = v - means[1 - f][codes[i]];
+            double d = v - scoredMean[f];
+            sse[f] += e * e;
+            sst[f] += d * d;
         }
+        return average(rSquared(sse[1], sst[1]), rSquared(sse[0], sst[0]));
+    }
+
+    private static double rSquared(double sse, double sst) {
         if (!(sst > 0) || Double.isInfinite(sst)) {
             return Double.NaN;
         }

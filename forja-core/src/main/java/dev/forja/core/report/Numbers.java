@@ -61,6 +61,10 @@ public final class Numbers {
 
     /** A coefficient in 0..1 or −1..1 to three decimals: {@code 0.543}. */
     public static String coefficient(double v) {
-        return Double.isNaN(v) ? NONE : String.format(Locale.ROOT, "%.3f", v);
+        if (Double.isNaN(v)) {
+            return NONE;
+        }
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        return s.equals("-0.000") ? "0.000" : s; // a tiny negative skewness is not worth a sign
     }
 }

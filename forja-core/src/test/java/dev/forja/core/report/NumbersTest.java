@@ -37,5 +37,6 @@ class NumbersTest {
         assertThat(Numbers.percent(0.0004)).isEqualTo("<0.1 %");
         assertThat(Numbers.percent(0)).isEqualTo("0.0 %");
         assertThat(Numbers.coefficient(0.54321)).isEqualTo("0.543");
+        assertThat(Numbers.coefficient(-0.0003)).isEqualTo("0.000");
     }
 }
