@@ -23,7 +23,6 @@ import dev.forja.core.ingest.DataFormat;
 import dev.forja.core.ingest.Dataset;
 import dev.forja.core.ingest.ReadReport;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -337,9 +336,8 @@ class ProfilerTest {
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            names.add(it.next().getKey());
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            names.add(e.getKey());
         }
         return names;
     }
