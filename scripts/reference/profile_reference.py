@@ -127,12 +127,18 @@ def histogram(values):
         return None
     lo, hi = x[0], x[-1]
     integral = bool(np.all(values[~np.isnan(values)] == np.rint(values[~np.isnan(values)])))
+    rice = int(min(MAX_BINS, math.ceil(2 * np.cbrt(len(x)))))
     if lo == hi:
         bins, lo, hi = 1, lo - 0.5, hi + 0.5
     elif integral and hi - lo < MAX_INTEGER_BINS:
         bins, lo, hi = int(hi - lo) + 1, lo - 0.5, hi + 0.5
+    elif integral:
+        width = math.ceil((hi - lo + 1) / rice)
+        bins = math.ceil((hi - lo + 1) / width)
+        lo = lo - 0.5
+        hi = lo + bins * width
     else:
-        bins = int(min(MAX_BINS, math.ceil(2 * np.cbrt(len(x)))))
+        bins = rice
     counts, edges = np.histogram(x, bins=bins, range=(lo, hi))
     return {"edges": [float(e) for e in edges], "counts": [int(c) for c in counts]}
 

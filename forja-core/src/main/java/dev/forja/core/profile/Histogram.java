@@ -51,7 +51,10 @@ public record Histogram(double[] edges, long[] counts) {
      *   <li>a single value {@code v}: one bin {@code [v - 0.5, v + 0.5]} (as numpy does);</li>
      *   <li>integers spanning fewer than {@value #MAX_INTEGER_BINS} values: one bin per integer, edges
      *       halfway between them, so bars sit on the values (counts, ratings, flags);</li>
-     *   <li>otherwise equal-width bins over {@code [min, max]}, {@code ceil(2 n^(1/3))} of them (the Rice
+     *   <li>other integers: bins {@code w = ceil((max - min + 1) / r)} values wide, where {@code r} is the
+     *       Rice number below, starting at {@code min - 0.5}: {@code ceil((max - min + 1) / w)} bins, each
+     *       holding the same number of possible values;</li>
+     *   <li>otherwise equal-width bins over {@code [min, max]}, {@code r = ceil(2 n^(1/3))} of them (the Rice
      *       rule), at most {@value #MAX_BINS}.</li>
      * </ul>
      * Values fall into bins exactly as in {@code numpy.histogram(x, bins, range)}.
@@ -80,10 +83,23 @@ public record Histogram(double[] edges, long[] counts) {
             bins = (int) (hi - lo) + 1;
             lo -= 0.5;
             hi += 0.5;
+        } else if (integral && hi - lo < 1e15) {
+            // Whole numbers over a wide range: bins a whole number of values wide, edges halfway between
+            // values, so that no bin holds one more value than its neighbour (a comb pattern otherwise).
+            double values = hi - lo + 1;
+            double width = Math.ceil(values / riceBins(finite));
+            bins = (int) Math.ceil(values / width);
+            lo -= 0.5;
+            hi = lo + bins * width;
         } else {
-            bins = (int) Math.min(MAX_BINS, Math.ceil(2 * Math.cbrt(finite)));
+            bins = riceBins(finite);
         }
         return equalWidth(sorted, from, to, lo, hi, bins);
+    }
+
+    /** The Rice rule, {@code ceil(2 n^(1/3))} bins, at most {@value #MAX_BINS}. */
+    private static int riceBins(int n) {
+        return (int) Math.min(MAX_BINS, Math.ceil(2 * Math.cbrt(n)));
     }
 
     /** numpy's equal-width binning of the values {@code sorted[from..to)} (all inside {@code [lo, hi]}). */

@@ -22,7 +22,7 @@ public final class BarChart {
     private static final int ROW = 22;
     private static final int BAR = 15;
     private static final int LABEL_WIDTH = 170;
-    private static final int VALUE_WIDTH = 96;
+    private static final int VALUE_WIDTH = 124;
     private static final int MAX_LABEL_CHARS = 26;
 
     /** One bar. */

@@ -36,12 +36,28 @@ class HistogramTest {
     }
 
     @Test
-    void wholeNumbersOverAWideRangeAreBinnedByWidth() {
-        double[] v = Columns.range(0, 1000);
+    void wholeNumbersOverAWideRangeGetBinsOfWholeValues() {
+        // 0..999, 1000 values: Rice says 20 bins, so each bin is 50 values wide: [-0.5, 49.5), [49.5, 99.5)...
+        Histogram h = of(true, Columns.range(0, 1000));
+        assertThat(h.bins()).isEqualTo(20);
+        assertThat(h.edge(0)).isEqualTo(-0.5);
+        assertThat(h.edge(1)).isEqualTo(49.5);
+        assertThat(h.edge(20)).isEqualTo(999.5);
+        assertThat(h.counts()).containsOnly(50);
+    }
+
+    @Test
+    void wholeNumberBinsRoundTheirWidthUp() {
+        // Ages 17..90: 74 values, 40 bins wanted (n = 10,000), so bins 2 values wide, 37 of them.
+        double[] v = new double[10_000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 17 + i % 74;
+        }
+        java.util.Arrays.sort(v);
         Histogram h = of(true, v);
-        assertThat(h.bins()).isEqualTo(20); // ceil(2 * 1000^(1/3)) = 20
-        assertThat(h.edge(0)).isZero();
-        assertThat(h.edge(20)).isEqualTo(999);
+        assertThat(h.bins()).isEqualTo(37);
+        assertThat(h.edge(0)).isEqualTo(16.5);
+        assertThat(h.edge(37)).isEqualTo(90.5);
     }
 
     @Test

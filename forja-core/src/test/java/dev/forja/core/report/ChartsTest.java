@@ -23,15 +23,15 @@ class ChartsTest {
         String svg = BarChart.titled("levels").bar("male", 577, "577").bar("female", 314, "314").render().html();
         assertThat(svg).startsWith("<svg").endsWith("</svg>");
         assertThat(count(svg, "<rect")).isEqualTo(4); // two grey tracks, two bars
-        assertThat(svg).contains("width=\"294\""); // the largest bar fills the track: 560 - 170 - 96
-        assertThat(svg).contains("width=\"" + BarChart.fmt(294.0 * 314 / 577) + "\"");
+        assertThat(svg).contains("width=\"266\""); // the largest bar fills the track: 560 - 170 - 124
+        assertThat(svg).contains("width=\"" + BarChart.fmt(266.0 * 314 / 577) + "\"");
         assertThat(svg).contains(">male<", ">577<", "<title>levels</title>");
     }
 
     @Test
     void barChartScaledToAFixedMaximum() {
         String svg = BarChart.titled("power").scaleTo(1).bar("x", 0.5, "0.500").render().html();
-        assertThat(svg).contains("width=\"147\"");
+        assertThat(svg).contains("width=\"133\"");
     }
 
     @Test
