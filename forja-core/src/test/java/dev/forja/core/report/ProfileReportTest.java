@@ -70,7 +70,11 @@ class ProfileReportTest {
     }
 
     private static int count(String needle) {
-        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(html);
+        return count(html, needle);
+    }
+
+    private static int count(String haystack, String needle) {
+        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(haystack);
         int k = 0;
         while (m.find()) {
             k++;
@@ -137,6 +141,23 @@ class ProfileReportTest {
         Path out = dir.resolve("reports/profile.html");
         ProfileReport.write(profile, out);
         assertThat(Files.readString(out)).isEqualTo(html);
+    }
+
+    @Test
+    void rendersColumnsWithoutAnyValue() throws Exception {
+        CategoricalColumn.Builder c = new CategoricalColumn.Builder();
+        c.addMissing();
+        c.addMissing();
+        DataProfile empty = Profiler.profile(Frame.of(NumericColumn.of("n", new double[] {Double.NaN, Double.NaN}),
+                        TextColumn.of("t", new String[] {null, null}),
+                        DatetimeColumn.of("d", new long[] {DatetimeColumn.MISSING, DatetimeColumn.MISSING}),
+                        c.build("c")),
+                "empty.csv", null, null, ProgressListener.NONE);
+        String page = ProfileReport.render(empty);
+        parse(page);
+        assertThat(count(page, "No values to chart.")).isEqualTo(4);
+        // Each column is flagged in the warning list, in the overview table and on its card.
+        assertThat(count(page, ">all missing<")).isEqualTo(3 * 4);
     }
 
     // ------------------------------------------------------------------ in a real browser
