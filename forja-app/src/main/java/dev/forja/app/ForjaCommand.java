@@ -1,6 +1,7 @@
 package dev.forja.app;
 
 import dev.forja.app.cli.Console;
+import dev.forja.app.data.ProfileCommand;
 import dev.forja.app.data.SchemaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ public final class ForjaCommand implements Runnable {
     /** The whole command tree; commands get the console instead of reaching for System.out. */
     public static CommandLine commandLine(Console console) {
         CommandLine cli = new CommandLine(new ForjaCommand(console));
+        cli.addSubcommand("profile", new ProfileCommand(console));
         cli.addSubcommand("schema", new SchemaCommand(console));
         return cli;
     }
