@@ -26,6 +26,12 @@ public final class BenchData {
     private BenchData() {
     }
 
+    /** Generates both files (if absent) and prints their paths. */
+    public static void main(String[] args) {
+        System.out.println(numeric());
+        System.out.println(mixed());
+    }
+
     public static Path dir() {
         return Path.of(System.getProperty("forja.bench.data", "bench-data"));
     }
