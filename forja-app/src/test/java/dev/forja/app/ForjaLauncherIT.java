@@ -18,10 +18,15 @@ class ForjaLauncherIT {
     }
 
     static Result forja(String... args) throws IOException, InterruptedException {
+        return forja(java.util.Map.of(), args);
+    }
+
+    static Result forja(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("forja").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+        pb.environment().putAll(env);
         Path err = java.nio.file.Files.createTempFile("forja-err", ".txt");
         pb.redirectError(err.toFile());
         Process p = pb.start();
@@ -43,5 +48,14 @@ class ForjaLauncherIT {
     @Test
     void launcherPassesTheExitCodeThrough() throws Exception {
         assertThat(forja("no-such-command").code()).isEqualTo(2);
+    }
+
+    @Test
+    void reportsGoToForjaHomeByDefault(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        Result r = forja(java.util.Map.of("FORJA_HOME", home.toString()), "profile", "examples/data/auto_mpg.csv", "--target", "mpg", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path report = home.resolve("reports/auto_mpg.csv.profile.html");
+        assertThat(report).exists();
+        assertThat(r.out()).contains("\"report\" : \"" + report + "\"");
     }
 }

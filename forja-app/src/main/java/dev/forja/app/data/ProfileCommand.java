@@ -39,7 +39,7 @@ public final class ProfileCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Where to write the HTML report (default: FORJA_HOME/reports/<data>-profile.html).")
+            description = "Where to write the HTML report (default: FORJA_HOME/reports/<data file name>.profile.html).")
     Path out;
 
     @Mixin
@@ -75,10 +75,11 @@ public final class ProfileCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** {@code FORJA_HOME/reports/<file name>.profile.html}, so titanic.csv and titanic.jsonl do not collide. */
     private Path defaultReportPath() {
         String name = source.startsWith("jdbc:") ? "query" : Path.of(source).getFileName().toString();
-        name = name.replaceAll("(\\.gz)$", "").replaceAll("\\.[A-Za-z0-9]+$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        return ForjaHome.fromEnvironment().directory("reports").resolve(name + "-profile.html");
+        name = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return ForjaHome.fromEnvironment().directory("reports").resolve(name + ".profile.html");
     }
 
     /** A terminal-sized digest of the JSON: one line per column, then the warnings. */
