@@ -245,6 +245,29 @@ public record Task(TaskKind kind, String target, List<String> classes, String po
         return out;
     }
 
+    /** The probability above which a binary prediction is positive: the cost matrix's, else 0.5. */
+    public double threshold() {
+        return cost != null ? cost.threshold() : 0.5;
+    }
+
+    /**
+     * The predicted class index of row {@code row} of row-major outputs: for binary, positive when its
+     * probability reaches {@link #threshold()}; otherwise the most probable class (the first on ties).
+     */
+    public int decide(double[] outputs, int row) {
+        int k = classes.size();
+        if (kind == TaskKind.BINARY) {
+            return outputs[row * 2 + 1] >= threshold() ? 1 : 0;
+        }
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (outputs[row * k + c] > outputs[row * k + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     public ObjectNode toJson() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("kind", kind.id());
