@@ -16,10 +16,10 @@ public final class KindOverrides {
      * @throws ForjaException naming the unknown column(s) and listing the columns there are, so a typo
      *                        in {@code --column} is not silently ignored
      */
-    public static void check(Map<String, ColumnKind> kinds, Collection<String> columns, String source) {
+    public static void check(ReadOptions options, Collection<String> columns, String source) {
         List<String> unknown = new ArrayList<>();
-        for (String name : kinds.keySet()) {
-            if (!columns.contains(name)) {
+        for (String name : options.kinds().keySet()) {
+            if (!columns.contains(name) && !options.hints().contains(name)) {
                 unknown.add(name);
             }
         }

@@ -33,10 +33,17 @@ public final class ReadOptions {
     private final int sampleRows;
     private final String query;
     private final ProgressListener progress;
+    private final java.util.Set<String> hints;
 
     private ReadOptions(DataFormat format, Character delimiter, boolean header, MissingMarkers missing,
                         Map<String, ColumnKind> kinds, boolean lenient, int sampleRows, String query,
                         ProgressListener progress) {
+        this(format, delimiter, header, missing, kinds, lenient, sampleRows, query, progress, java.util.Set.of());
+    }
+
+    private ReadOptions(DataFormat format, Character delimiter, boolean header, MissingMarkers missing,
+                        Map<String, ColumnKind> kinds, boolean lenient, int sampleRows, String query,
+                        ProgressListener progress, java.util.Set<String> hints) {
         this.format = format;
         this.delimiter = delimiter;
         this.header = header;
@@ -46,6 +53,7 @@ public final class ReadOptions {
         this.sampleRows = sampleRows;
         this.query = query;
         this.progress = progress;
+        this.hints = java.util.Set.copyOf(hints);
     }
 
     public static ReadOptions defaults() {
@@ -90,24 +98,24 @@ public final class ReadOptions {
     }
 
     public ReadOptions withFormat(DataFormat f) {
-        return new ReadOptions(f, delimiter, header, missing, kinds, lenient, sampleRows, query, progress);
+        return new ReadOptions(f, delimiter, header, missing, kinds, lenient, sampleRows, query, progress, hints);
     }
 
     public ReadOptions withDelimiter(Character d) {
-        return new ReadOptions(format, d, header, missing, kinds, lenient, sampleRows, query, progress);
+        return new ReadOptions(format, d, header, missing, kinds, lenient, sampleRows, query, progress, hints);
     }
 
     public ReadOptions withHeader(boolean h) {
-        return new ReadOptions(format, delimiter, h, missing, kinds, lenient, sampleRows, query, progress);
+        return new ReadOptions(format, delimiter, h, missing, kinds, lenient, sampleRows, query, progress, hints);
     }
 
     public ReadOptions withMissing(MissingMarkers m) {
-        return new ReadOptions(format, delimiter, header, m, kinds, lenient, sampleRows, query, progress);
+        return new ReadOptions(format, delimiter, header, m, kinds, lenient, sampleRows, query, progress, hints);
     }
 
     /** Replaces all kind overrides. */
     public ReadOptions withKinds(Map<String, ColumnKind> k) {
-        return new ReadOptions(format, delimiter, header, missing, k, lenient, sampleRows, query, progress);
+        return new ReadOptions(format, delimiter, header, missing, k, lenient, sampleRows, query, progress, hints);
     }
 
     /** Adds (or replaces) one kind override. */
@@ -118,22 +126,44 @@ public final class ReadOptions {
     }
 
     public ReadOptions withLenient(boolean l) {
-        return new ReadOptions(format, delimiter, header, missing, kinds, l, sampleRows, query, progress);
+        return new ReadOptions(format, delimiter, header, missing, kinds, l, sampleRows, query, progress, hints);
     }
 
     public ReadOptions withSampleRows(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("sampleRows must be at least 1");
         }
-        return new ReadOptions(format, delimiter, header, missing, kinds, lenient, n, query, progress);
+        return new ReadOptions(format, delimiter, header, missing, kinds, lenient, n, query, progress, hints);
     }
 
     public ReadOptions withQuery(String q) {
-        return new ReadOptions(format, delimiter, header, missing, kinds, lenient, sampleRows, q, progress);
+        return new ReadOptions(format, delimiter, header, missing, kinds, lenient, sampleRows, q, progress, hints);
+    }
+
+    /**
+     * Kinds to use for these columns <em>if the source has them</em> (a model's signature when scoring:
+     * a missing column is reported by the signature check, with the model's words, not by the reader).
+     * Explicit {@link #withKind} overrides win.
+     */
+    public ReadOptions withKindHints(Map<String, ColumnKind> k) {
+        Map<String, ColumnKind> merged = new LinkedHashMap<>(k);
+        java.util.Set<String> h = new java.util.HashSet<>(hints);
+        for (String name : k.keySet()) {
+            if (!kinds.containsKey(name)) {
+                h.add(name);
+            }
+        }
+        merged.putAll(kinds);
+        return new ReadOptions(format, delimiter, header, missing, merged, lenient, sampleRows, query, progress, h);
+    }
+
+    /** Names in {@link #kinds()} that are hints, not demands (see {@link #withKindHints}). */
+    public java.util.Set<String> hints() {
+        return hints;
     }
 
     public ReadOptions withProgress(ProgressListener p) {
         return new ReadOptions(format, delimiter, header, missing, kinds, lenient, sampleRows, query,
-                p == null ? ProgressListener.NONE : p);
+                p == null ? ProgressListener.NONE : p, hints);
     }
 }

@@ -129,7 +129,7 @@ public final class ArffParser {
     }
 
     private void start(ArffHeader h) {
-        KindOverrides.check(options.kinds(), h.names(), source);
+        KindOverrides.check(options, h.names(), source);
         header = h;
         List<ArffAttribute> attrs = h.attributes();
         columns = new ArffColumn[attrs.size()];

@@ -79,7 +79,7 @@ public final class CsvParser {
             dataStart = in.start();
             dataLine = 1;
         }
-        KindOverrides.check(options.kinds(), Arrays.asList(names), source);
+        KindOverrides.check(options, Arrays.asList(names), source);
 
         ColumnKind[] kinds = new ColumnKind[names.length];
         boolean[] declared = new boolean[names.length];

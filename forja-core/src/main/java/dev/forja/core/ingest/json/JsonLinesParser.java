@@ -101,7 +101,7 @@ public final class JsonLinesParser {
             throw DataFiles.readFailure(source, e);
         }
         meter.finish(DataFiles.size(file));
-        KindOverrides.check(options.kinds(), columns.keySet(), source);
+        KindOverrides.check(options, columns.keySet(), source);
         List<Column> built = new ArrayList<>(columns.size());
         long[] lines = rowLines;
         for (JsonColumn c : columns.values()) {

@@ -54,7 +54,7 @@ public final class ResultSetFrames {
             }
             names.add(name);
         }
-        KindOverrides.check(options.kinds(), names, source);
+        KindOverrides.check(options, names, source);
         SqlTypes.Origin origin = fromQuery ? SqlTypes.Origin.QUERY : SqlTypes.Origin.FILE;
         SqlColumn[] columns = new SqlColumn[n];
         int capacity = totalRows < 0 ? 1024 : (int) Math.min(totalRows, MAX_ROWS);

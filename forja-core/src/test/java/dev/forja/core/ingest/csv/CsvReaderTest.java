@@ -285,4 +285,11 @@ class CsvReaderTest {
                 .isInstanceOf(ForjaException.class)
                 .hasMessageContaining("'Age'").hasMessageContaining("'age', 'sex'");
     }
+
+    @Test
+    void kindHintsApplyToColumnsThatExistAndIgnoreTheRest() throws IOException {
+        Frame f = read("h.csv", "Pclass,x\n1,2\n", ReadOptions.defaults().withKindHints(
+                java.util.Map.of("Pclass", ColumnKind.CATEGORICAL, "absent", ColumnKind.NUMERIC))).frame();
+        assertThat(f.column("Pclass").kind()).isEqualTo(ColumnKind.CATEGORICAL);
+    }
 }
