@@ -3,6 +3,7 @@ package dev.forja.app;
 import dev.forja.app.cli.Console;
 import dev.forja.app.data.ProfileCommand;
 import dev.forja.app.data.SchemaCommand;
+import dev.forja.app.train.ModelsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,7 @@ public final class ForjaCommand implements Runnable {
         CommandLine cli = new CommandLine(new ForjaCommand(console));
         cli.addSubcommand("profile", new ProfileCommand(console));
         cli.addSubcommand("schema", new SchemaCommand(console));
+        cli.addSubcommand("models", new ModelsCommand(console));
         return cli;
     }
 
