@@ -22,7 +22,7 @@ import java.util.List;
 public record TargetProfile(String name, ColumnKind kind, Task task, long missing, List<ClassCount> classes,
                             Summary summary) {
     /** Most distinct whole numbers a numeric target may take to be read as classes. */
-    public static final int MAX_INTEGER_CLASSES = 20;
+    public static final int MAX_INTEGER_CLASSES = dev.forja.core.task.Task.MAX_INTEGER_CLASSES;
 
     public TargetProfile {
         classes = List.copyOf(classes);

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public record Task(TaskKind kind, String target, List<String> classes, String positiveClass, String metric, CostMatrix cost) {
     /** Numeric targets with at most this many distinct whole-number values are inferred to be classes. */
-    public static final int MAX_INTEGER_CLASSES = 10;
+    public static final int MAX_INTEGER_CLASSES = 20;
     private static final Set<String> POSITIVE_WORDS = Set.of("1", "yes", "y", "true", "t", "positive", "pos", "spam", ">50k");
 
     public Task {
