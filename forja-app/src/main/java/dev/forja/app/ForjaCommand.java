@@ -4,6 +4,8 @@ import dev.forja.app.cli.Console;
 import dev.forja.app.data.ProfileCommand;
 import dev.forja.app.data.SchemaCommand;
 import dev.forja.app.train.ModelsCommand;
+import dev.forja.app.train.PredictCommand;
+import dev.forja.app.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +37,8 @@ public final class ForjaCommand implements Runnable {
         CommandLine cli = new CommandLine(new ForjaCommand(console));
         cli.addSubcommand("profile", new ProfileCommand(console));
         cli.addSubcommand("schema", new SchemaCommand(console));
+        cli.addSubcommand("train", new TrainCommand(console));
+        cli.addSubcommand("predict", new PredictCommand(console));
         cli.addSubcommand("models", new ModelsCommand(console));
         return cli;
     }
