@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * <p><b>Missing values</b> (NaN): a split learns where they go. When the node has rows with the feature
  * missing, each candidate is scored with them sent left and with them sent right, and the better side
  * becomes the split's default. When the node has none, missing values at prediction go to the child
- * that received more training weight. A node only splits on values seen (never on "missing or not").
+ * that received more training weight (the left one on a tie). A node only splits on values seen (never on "missing or not").
  *
  * <p>One grower serves one thread: it keeps its scratch arrays between trees. Every random choice comes
  * from the {@link SplittableRandom} passed in.
