@@ -43,8 +43,8 @@ for key, model in {
     "l2_c1": LogisticRegression(C=1.0, tol=1e-10, max_iter=100000),
     "l2_c0.01": LogisticRegression(C=0.01, tol=1e-10, max_iter=100000),
     "none": LogisticRegression(penalty="none", tol=1e-10, max_iter=100000),
-    "l1_c0.05": LogisticRegression(penalty="l1", C=0.05, solver="saga", tol=1e-12, max_iter=1000000),
-    "elasticnet_c0.05": LogisticRegression(penalty="elasticnet", C=0.05, l1_ratio=0.5, solver="saga", tol=1e-12, max_iter=1000000),
+    "l1_c0.05": LogisticRegression(penalty="l1", C=0.05, solver="saga", tol=1e-12, max_iter=1000000, random_state=0),
+    "elasticnet_c0.05": LogisticRegression(penalty="elasticnet", C=0.05, l1_ratio=0.5, solver="saga", tol=1e-12, max_iter=1000000, random_state=0),
     "balanced": LogisticRegression(C=1.0, class_weight="balanced", tol=1e-10, max_iter=100000),
 }.items():
     model.fit(x[:2400], y[:2400])
@@ -82,3 +82,24 @@ out["regression"] = reg
 OUT.parent.mkdir(parents=True, exist_ok=True)
 OUT.write_text(json.dumps(out) + "\n")
 print(f"wrote {OUT.relative_to(ROOT)}")
+
+# Naive Bayes and k-NN on the same matrices (forja-learn BayesNeighborsReferenceTest)
+from sklearn.naive_bayes import GaussianNB, MultinomialNB  # noqa: E402
+from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor  # noqa: E402
+
+nb = {}
+g = GaussianNB().fit(x[:2400], y[:2400])
+nb["gaussian_binary"] = g.predict_proba(x[2400:]).tolist()
+g3 = GaussianNB().fit(xm[:300], ym[:300])
+nb["gaussian_multiclass"] = g3.predict_proba(xm[300:]).tolist()
+counts = np.abs(np.round(x * 3))
+m = MultinomialNB(alpha=1.0).fit(counts[:2400], y[:2400])
+nb["multinomial_binary"] = m.predict_proba(counts[2400:]).tolist()
+knn = {}
+knn["uniform_binary"] = KNeighborsClassifier(n_neighbors=7).fit(x[:2400], y[:2400]).predict_proba(x[2400:]).tolist()
+knn["distance_regression"] = KNeighborsRegressor(n_neighbors=5, weights="distance").fit(xb[:600], yb[:600]).predict(xb[600:]).tolist()
+knn["manhattan_multiclass"] = KNeighborsClassifier(n_neighbors=9, p=1).fit(xm[:300], ym[:300]).predict_proba(xm[300:]).tolist()
+OUT2 = OUT.parent / "bayes_neighbors.json"
+OUT2.write_text(json.dumps({"generated_by": "scripts/reference/linear_reference.py", "naive_bayes": nb, "knn": knn,
+                            "counts": counts.tolist()}) + "\n")
+print(f"wrote {OUT2.relative_to(ROOT)}")
