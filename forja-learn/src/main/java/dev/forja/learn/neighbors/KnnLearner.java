@@ -156,6 +156,19 @@ public final class KnnLearner implements Learner {
             }
         }
 
+        /** Batch scoring in parallel over rows: each query is independent and scans all training rows. */
+        @Override
+        public void predict(FeatureMatrix q, double[] out) {
+            int k = outputs();
+            java.util.stream.IntStream.range(0, q.rows()).parallel().forEach(r -> {
+                double[] row = new double[q.width()];
+                double[] one = new double[k];
+                q.row(r, row);
+                predict(row, one);
+                System.arraycopy(one, 0, out, r * k, k);
+            });
+        }
+
         /** Insertion into the sorted best list; an equal distance stays behind the earlier training row. */
         private static void insert(double[] d, int[] idx, int from, double s, int r) {
             int i = from;
