@@ -242,6 +242,14 @@ class XGBoostLearnerTest {
     }
 
     @Test
+    void xgboostsOwnRefusalsBecomeShortForjaErrors() {
+        assertThatThrownBy(() -> LEARNER.fit(set(BINARY, 200, 1), null, params(Map.of("max_depth", "0", "tree_method", "exact")), 1,
+                ProgressListener.NONE))
+                .isInstanceOf(ForjaException.class)
+                .hasMessage("XGBoost failed: exact tree method doesn't support unlimited depth.");
+    }
+
+    @Test
     void unknownAndOutOfRangeParametersAreRejectedByName() {
         assertThatThrownBy(() -> params(Map.of("eta", "0.1"))).isInstanceOf(ForjaException.class).hasMessageContaining("no parameter 'eta'");
         assertThatThrownBy(() -> params(Map.of("subsample", "0"))).isInstanceOf(ForjaException.class).hasMessageContaining("subsample");
