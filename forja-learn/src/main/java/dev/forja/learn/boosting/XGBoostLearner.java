@@ -105,6 +105,9 @@ public final class XGBoostLearner implements Learner {
         if (train.rows() == 0) {
             throw new ForjaException("no training rows for xgboost", "check the split sizes");
         }
+        if (train.x().width() == 0) {
+            throw new ForjaException("no features for xgboost to split on", "keep at least one input column besides the target");
+        }
         Map<String, Object> p = boosterParams(task, params, seed);
         String metric = (String) p.get("eval_metric");
         DMatrix dtrain = null;
@@ -256,13 +259,15 @@ public final class XGBoostLearner implements Learner {
         return Double.parseDouble(s.substring(s.lastIndexOf(':') + 1).trim());
     }
 
-    private static String firstLine(String s) {
+    /** XGBoost's message without its time stamp, source location and native stack trace. */
+    static String firstLine(String s) {
         if (s == null) {
             return "unknown error";
         }
         String t = s.strip();
         int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
+        t = nl < 0 ? t : t.substring(0, nl);
+        return t.replaceFirst("^\\[[0-9:]+\\]\\s+\\S+:\\d+:\\s*", "").replaceFirst("^Check failed: [^:]*: ", "");
     }
 
     /** XGBoost4J's version, read from the jar's Maven metadata (for provenance), or "unknown". */

@@ -66,7 +66,7 @@ class XGBoostAgreementTest {
         p.putIfAbsent("tree_method", "hist");
         p.putIfAbsent("max_depth", 5);
         p.putIfAbsent("eta", 0.3);
-        p.putIfAbsent("nthread", 2);
+        p.putIfAbsent("nthread", 1);
         p.putIfAbsent("seed", 3);
         Booster b = XGBoost.train(d, p, rounds, new HashMap<>(), null, null);
         d.dispose();
