@@ -27,6 +27,8 @@ import java.util.Map;
 public final class ModelArtifact {
     public static final String MANIFEST = "forja-model.json";
     public static final int FORMAT_VERSION = 1;
+    /** A decision tree's if/then rules, written next to the manifest for people to read. */
+    public static final String RULES = "rules.txt";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelArtifact() {
@@ -61,6 +63,11 @@ public final class ModelArtifact {
             Files.writeString(dir.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("reference.json"), JSON.writeValueAsString(model.reference()) + "\n", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("card.md"), ModelCard.render(model), StandardCharsets.UTF_8);
+            Files.deleteIfExists(dir.resolve(RULES));
+            if (model.predictor() instanceof dev.forja.learn.tree.DecisionTreePredictor tree) {
+                // a single tree reads as if/then rules: the readable export the issue asks for
+                Files.writeString(dir.resolve(RULES), tree.rules(model.pipeline().featureNames(), model.task().classes()), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new ForjaException("cannot write the model to " + dir + ": " + e.getMessage(), "check that the directory is writable", e);
         }
