@@ -39,7 +39,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"baseline", "tree", "forest", "extra-trees", "xgboost"})
+    @ValueSource(strings = {"baseline", "logistic", "naive-bayes", "knn", "tree", "forest", "extra-trees", "xgboost"})
     void aReloadedModelReproducesTheTestPredictionsExactly(String model) {
         Dataset data = titanic();
         TrainResult r = Trainer.train(data, options(model, 7), ProgressListener.NONE);
