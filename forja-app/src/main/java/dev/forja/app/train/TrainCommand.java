@@ -68,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test-size", defaultValue = "0.2", paramLabel = "FRACTION", description = "Held-out test fraction (default: ${DEFAULT-VALUE}).")
     double testSize;
 
-    @Option(names = "--valid-size", defaultValue = "0", paramLabel = "FRACTION", description = "Validation fraction of the rest, for early stopping (default: 0.1 for xgboost, else 0).")
+    @Option(names = "--valid-size", defaultValue = "0", paramLabel = "FRACTION", description = "Validation fraction of the rest, for early stopping (default: 0.1 with --param early_stopping_rounds=N, else 0).")
     double validSize;
 
     @Option(names = "--cv", defaultValue = "0", paramLabel = "K", description = "Also report K-fold cross-validation on the training part.")
@@ -133,7 +133,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Task.Overrides overrides = new Task.Overrides(task == null ? null : TaskKind.parse(task), positive, metric,
                 cost == null ? null : CostMatrix.parse(cost));
-        double valid = validSize > 0 ? validSize : model.equals("xgboost") ? 0.1 : 0.0;
+        // A validation part only pays for itself when something uses it: XGBoost's early stopping.
+        boolean earlyStopping = given.containsKey("early_stopping_rounds") && !given.get("early_stopping_rounds").equals("0");
+        double valid = validSize > 0 ? validSize : earlyStopping ? 0.1 : 0.0;
         UnaryOperator<PipelineSpec> pipeline = spec -> {
             PipelineSpec s = spec;
             if (impute != null) s = s.withImpute(impute);
