@@ -21,6 +21,12 @@ final class Sql {
         return this;
     }
 
+    Sql append(Sql other) {
+        text.append(other.text);
+        values.addAll(other.values);
+        return this;
+    }
+
     /** Appends {@code (?, ?, …)} with one placeholder per value. */
     Sql in(List<?> items) {
         text.append('(');
