@@ -106,6 +106,9 @@ public final class SearchFilter {
             }
             return op.equals("==") ? "=" : op;
         }
+        if (!Character.isLetter(c)) {
+            throw error("'" + c + "' is not a comparator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN, IS NULL)");
+        }
         String w = word().toUpperCase(Locale.ROOT);
         switch (w) {
             case "LIKE", "ILIKE", "IN" -> {
