@@ -1,13 +1,23 @@
 package dev.forja.app;
 
+import dev.forja.app.cli.CommandGroup;
 import dev.forja.app.cli.Console;
 import dev.forja.app.data.ProfileCommand;
 import dev.forja.app.data.SchemaCommand;
-import dev.forja.app.train.ModelsCommand;
+import dev.forja.app.registry.ModelsAliasCommand;
+import dev.forja.app.registry.ModelsDeleteCommand;
+import dev.forja.app.registry.ModelsListCommand;
+import dev.forja.app.registry.ModelsRegisterCommand;
+import dev.forja.app.registry.ModelsShowCommand;
+import dev.forja.app.tracking.ExperimentsCommand;
+import dev.forja.app.tracking.RunsCompareCommand;
+import dev.forja.app.tracking.RunsListCommand;
+import dev.forja.app.tracking.RunsShowCommand;
+import dev.forja.app.train.LearnersCommand;
 import dev.forja.app.train.PredictCommand;
 import dev.forja.app.train.TrainCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The top-level {@code forja} command: lists the lifecycle commands. */
 @Command(name = "forja",
@@ -39,7 +49,19 @@ public final class ForjaCommand implements Runnable {
         cli.addSubcommand("schema", new SchemaCommand(console));
         cli.addSubcommand("train", new TrainCommand(console));
         cli.addSubcommand("predict", new PredictCommand(console));
-        cli.addSubcommand("models", new ModelsCommand(console));
+        cli.addSubcommand("learners", new LearnersCommand(console));
+        cli.addSubcommand("experiments", CommandGroup.of(console, "Experiments: named groups of runs.",
+                "list", new ExperimentsCommand(console)));
+        cli.addSubcommand("runs", CommandGroup.of(console, "Runs: what was trained on which data, with what parameters and results.",
+                "list", new RunsListCommand(console),
+                "show", new RunsShowCommand(console),
+                "compare", new RunsCompareCommand(console)));
+        cli.addSubcommand("models", CommandGroup.of(console, "The model registry: named models, numbered versions, aliases.",
+                "list", new ModelsListCommand(console),
+                "show", new ModelsShowCommand(console),
+                "register", new ModelsRegisterCommand(console),
+                "alias", new ModelsAliasCommand(console),
+                "delete", new ModelsDeleteCommand(console)));
         return cli;
     }
 

@@ -19,6 +19,11 @@ public final class ForjaHome {
     }
 
     public static ForjaHome fromEnvironment() {
+        // The system property lets in-process tests (and embedders) point Forja elsewhere without an environment.
+        String property = System.getProperty("forja.home");
+        if (property != null && !property.isBlank()) {
+            return new ForjaHome(Path.of(property));
+        }
         String env = System.getenv(ENV);
         return new ForjaHome(Path.of(env == null || env.isBlank() ? ".forja" : env));
     }

@@ -7,6 +7,9 @@ import dev.forja.app.cli.ExitCode;
 import dev.forja.app.cli.OutputOptions;
 import dev.forja.app.data.DataArgument;
 import dev.forja.app.data.DataSourceOptions;
+import dev.forja.app.tracking.LazyTracking;
+import dev.forja.app.tracking.ModelUris;
+import dev.forja.app.tracking.TrackingOptions;
 import dev.forja.core.ForjaException;
 import dev.forja.core.export.CsvWriter;
 import dev.forja.core.frame.Frame;
@@ -35,8 +38,11 @@ import picocli.CommandLine.Parameters;
 public final class PredictCommand implements Callable<Integer> {
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model directory written by forja train.")
-    Path modelDir;
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model: runs:/<run>/model, models:/<name>/<version>, models:/<name>@<alias>, or a directory.")
+    String modelUri;
+
+    @Mixin
+    TrackingOptions tracking = new TrackingOptions();
 
     @Parameters(index = "1", paramLabel = "DATA", description = "The data to score (any format forja reads).")
     String source;
@@ -62,7 +68,10 @@ public final class PredictCommand implements Callable<Integer> {
         if (output.json && out == null) {
             throw new ForjaException("--json needs --out FILE for the predictions", "add --out predictions.csv");
         }
-        Model model = ModelArtifact.read(modelDir);
+        Model model;
+        try (LazyTracking store = new LazyTracking(tracking)) {
+            model = ModelArtifact.read(ModelUris.resolve(modelUri, store));
+        }
         // Read the inputs with the kinds the model was trained on, so inference cannot disagree.
         java.util.Map<String, dev.forja.core.frame.ColumnKind> kinds = new java.util.LinkedHashMap<>();
         for (InputSpec s : model.signature().inputs()) {
@@ -104,7 +113,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         if (output.json) {
             ObjectNode doc = JsonNodeFactory.instance.objectNode();
-            doc.put("model", modelDir.toString());
+            doc.put("model", modelUri);
             doc.put("data", source);
             doc.put("rows", frame.rowCount());
             doc.put("out", out.toString());

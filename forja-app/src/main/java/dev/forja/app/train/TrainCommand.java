@@ -2,28 +2,33 @@ package dev.forja.app.train;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.forja.app.ForjaHome;
 import dev.forja.app.cli.Console;
 import dev.forja.app.cli.ExitCode;
 import dev.forja.app.cli.OutputOptions;
 import dev.forja.app.data.DataArgument;
 import dev.forja.app.data.DataSourceOptions;
+import dev.forja.app.tracking.Tracking;
+import dev.forja.app.tracking.TrackingOptions;
 import dev.forja.core.ForjaException;
 import dev.forja.core.ingest.Dataset;
 import dev.forja.core.task.CostMatrix;
 import dev.forja.core.task.Task;
 import dev.forja.core.task.TaskKind;
 import dev.forja.learn.features.PipelineSpec;
+import dev.forja.learn.model.Model;
 import dev.forja.learn.model.ModelArtifact;
 import dev.forja.learn.train.TrainOptions;
 import dev.forja.learn.train.TrainResult;
 import dev.forja.learn.train.Trainer;
+import dev.forja.store.Store;
+import dev.forja.store.registry.ModelVersion;
+import dev.forja.store.tracking.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -56,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "xgboost", paramLabel = "NAME", description = "The learner (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A hyperparameter (repeatable); see 'forja models' for each model's.")
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A hyperparameter (repeatable); see 'forja learners' for each model's.")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--metric", paramLabel = "NAME", description = "Metric to optimise and report first: auc, pr_auc, accuracy, balanced_accuracy, f1, precision, recall, log_loss, brier, mcc; rmse, mse, mae, r2, mape.")
@@ -107,8 +112,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--check-overfit", description = "Also fit a tiny subset and check the model can fit it almost perfectly (a debugging aid).")
     boolean checkOverfit;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Model directory (default: FORJA_HOME/models/<data>-<model>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the model directory here (it is always logged with the run).")
     Path out;
+
+    @Option(names = "--experiment", defaultValue = "Default", paramLabel = "NAME", description = "Experiment to log the run in, created if new (default: ${DEFAULT-VALUE}).")
+    String experiment;
+
+    @Option(names = "--run-name", paramLabel = "NAME", description = "A name for the run (default: generated).")
+    String runName;
+
+    @Option(names = "--register", paramLabel = "NAME", description = "Register the model as a new version of this registered model.")
+    String register;
+
+    @Mixin
+    TrackingOptions tracking = new TrackingOptions();
 
     @Mixin
     DataSourceOptions data = new DataSourceOptions();
@@ -148,16 +165,52 @@ public final class TrainCommand implements Callable<Integer> {
         };
         TrainOptions options = new TrainOptions(target, overrides, model, given, testSize, valid, cv, splitBy, groupBy, balance, seed,
                 pipeline, checkOverfit);
+        long startTime = System.currentTimeMillis();
         TrainResult result = Trainer.train(dataset, options, console.progress());
-        Path dir = out != null ? out : defaultDir();
-        ModelArtifact.write(result.model(), dir);
-        TrainReport.print(result, dataset, dir, console, output.json);
+        try (Tracking t = tracking.open()) {
+            Store store = t.store();
+            String experimentId = store.experimentIdFor(experiment);
+            Run run;
+            String modelUri;
+            if (t.remote()) {
+                // A server chooses the run id, and the model records it: log the run, then upload the model.
+                run = TrainingRun.record(store, null, experimentId, runName, startTime, result, result.model(), dataset);
+                modelUri = run.info().artifactUri() + "/" + TrainingRun.MODEL_PATH;
+                putModel(t, result.model().withRunId(run.id()), modelUri);
+            } else {
+                // The model goes into the run's artifacts first and the run is committed after, in one
+                // transaction: a run in the store always has its model; a crash in between leaves only an
+                // unreferenced directory.
+                String runId = UUID.randomUUID().toString().replace("-", "");
+                modelUri = store.getExperiment(experimentId).artifactLocation() + "/" + runId + "/artifacts/" + TrainingRun.MODEL_PATH;
+                putModel(t, result.model().withRunId(runId), modelUri);
+                run = TrainingRun.record(store, runId, experimentId, runName, startTime, result, result.model().withRunId(runId), dataset);
+            }
+            ModelVersion version = register == null ? null
+                    : store.registerModel(register, "runs:/" + run.id() + "/" + TrainingRun.MODEL_PATH, run.id(), Map.of());
+            Path dir = out != null ? out : t.artifacts().fetch(modelUri);
+            TrainReport.print(result, dataset, dir, run, experiment, version, console, output.json);
+        }
         return ExitCode.OK;
     }
 
-    private Path defaultDir() {
-        String name = source.startsWith("jdbc:") ? "query" : Path.of(source).getFileName().toString();
-        name = name.replaceAll("(\\.gz)$", "").replaceAll("\\.[A-Za-z0-9]+$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        return ForjaHome.fromEnvironment().directory("models").resolve(name + "-" + model.toLowerCase(Locale.ROOT));
+    private void putModel(Tracking t, Model model, String modelUri) {
+        Path staging = t.artifacts().staging();
+        Path staged = staging.resolve(TrainingRun.MODEL_PATH);
+        ModelArtifact.write(model, staged);
+        if (out != null) {
+            ModelArtifact.write(model, out);
+        }
+        t.artifacts().put(staged, modelUri);
+        deleteQuietly(staging);
     }
+
+    private static void deleteQuietly(Path emptyDir) {
+        try {
+            java.nio.file.Files.deleteIfExists(emptyDir);
+        } catch (java.io.IOException e) {
+            // a leftover empty staging directory is harmless
+        }
+    }
+
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forja.app.cli.Console;
 import dev.forja.core.ingest.Dataset;
 import dev.forja.learn.train.TrainResult;
+import dev.forja.store.registry.ModelVersion;
+import dev.forja.store.tracking.Run;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +16,22 @@ final class TrainReport {
     private TrainReport() {
     }
 
-    static void print(TrainResult r, Dataset data, Path dir, Console console, boolean json) {
+    static void print(TrainResult r, Dataset data, Path dir, Run run, String experiment, ModelVersion registered, Console console,
+                      boolean json) {
         var model = r.model();
+        String modelUri = "runs:/" + run.id() + "/" + TrainingRun.MODEL_PATH;
         if (json) {
             ObjectNode doc = JsonNodeFactory.instance.objectNode();
             doc.put("model_dir", dir.toString());
+            doc.put("run_id", run.id());
+            doc.put("experiment", experiment);
+            doc.put("model_uri", modelUri);
+            if (registered != null) {
+                ObjectNode reg = doc.putObject("registered");
+                reg.put("name", registered.name());
+                reg.put("version", registered.version());
+                reg.put("model_uri", "models:/" + registered.name() + "/" + registered.version());
+            }
             doc.set("task", model.task().toJson());
             doc.put("model", model.learner());
             ObjectNode params = doc.putObject("params");
@@ -84,6 +97,10 @@ final class TrainReport {
             console.note("forja: note: " + n);
         }
         o.println("model: " + dir);
+        o.println("run: " + run.id() + " in experiment " + experiment + " (" + modelUri + ")");
+        if (registered != null) {
+            o.println("registered: models:/" + registered.name() + "/" + registered.version());
+        }
     }
 
     private static ObjectNode numbers(Map<String, Double> m) {

@@ -79,6 +79,14 @@ public final class Model {
         return provenance;
     }
 
+    /** The same model, its provenance naming the tracking run it was logged as. */
+    public Model withRunId(String runId) {
+        Provenance p = provenance;
+        return new Model(task, signature, pipeline, learner, predictorJson, predictor, metrics, baselineMetrics,
+                new Provenance(runId, p.dataSource(), p.dataFingerprint(), p.trainingRows(), p.split(), p.learner(), p.params(), p.seed(),
+                        p.versions()), reference);
+    }
+
     public ObjectNode reference() {
         return reference;
     }

@@ -17,10 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code forja models [NAME]}: the learners, the tasks they do, and their documented hyperparameters. */
-@Command(name = "models", mixinStandardHelpOptions = true,
+/** {@code forja learners [NAME]}: the learners, the tasks they do, and their documented hyperparameters. */
+@Command(name = "learners", mixinStandardHelpOptions = true,
         description = "List the models forja train can fit, with their hyperparameters and defaults.")
-public final class ModelsCommand implements Callable<Integer> {
+public final class LearnersCommand implements Callable<Integer> {
     private final Console console;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Show one model only.")
@@ -29,7 +29,7 @@ public final class ModelsCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    public ModelsCommand(Console console) {
+    public LearnersCommand(Console console) {
         this.console = console;
     }
 
@@ -62,7 +62,7 @@ public final class ModelsCommand implements Callable<Integer> {
                 }
             }
             ObjectNode doc = JsonNodeFactory.instance.objectNode();
-            doc.set("models", list);
+            doc.set("learners", list);
             console.printJson(doc);
             return ExitCode.OK;
         }
