@@ -31,10 +31,12 @@ final class RunQuery {
         Sql where = new Sql().append(" WHERE r.experiment_id IN ").in(experiments).append(" AND r.lifecycle_stage IN ")
                 .in(search.view().stages().stream().map(LifecycleStage::id).toList());
         int n = 0;
+        java.util.Map<String, String> metricJoins = new java.util.HashMap<>();
         for (Comparison c : filter) {
             String a = "f" + n++;
             switch (c.entity()) {
                 case METRIC -> {
+                    metricJoins.putIfAbsent(c.key(), a);
                     joins.append(" JOIN latest_metrics " + a + " ON " + a + ".run_id = r.run_id AND " + a + ".key = ?", c.key());
                     where.append(" AND " + a + ".is_nan = 0");
                     Conditions.numeric(where, a + ".value", c, "metrics." + c.key());
@@ -57,6 +59,14 @@ final class RunQuery {
             String a = "o" + o++;
             switch (clause.entity()) {
                 case METRIC -> {
+                    String filtered = metricJoins.get(clause.key());
+                    if (filtered != null) {
+                        // Filtered on the same metric: every run has it and it is not NaN, and ordering on the
+                        // filter's join lets the (key, value) index deliver rows in order, so the database
+                        // stops after one page instead of sorting every match.
+                        orderSql.append(filtered + ".value" + dir + ", ");
+                        continue;
+                    }
                     joins.append(" LEFT JOIN latest_metrics " + a + " ON " + a + ".run_id = r.run_id AND " + a + ".key = ?", clause.key());
                     // Runs without the metric last; NaN above every number, as a sort on floats puts it.
                     orderSql.append("CASE WHEN " + a + ".value IS NULL THEN 1 ELSE 0 END, " + a + ".is_nan" + dir + ", " + a + ".value"
