@@ -9,6 +9,7 @@ import dev.forja.app.registry.ModelsDeleteCommand;
 import dev.forja.app.registry.ModelsListCommand;
 import dev.forja.app.registry.ModelsRegisterCommand;
 import dev.forja.app.registry.ModelsShowCommand;
+import dev.forja.app.server.ServerCommand;
 import dev.forja.app.tracking.ExperimentsCommand;
 import dev.forja.app.tracking.RunsCompareCommand;
 import dev.forja.app.tracking.RunsListCommand;
@@ -62,6 +63,7 @@ public final class ForjaCommand implements Runnable {
                 "register", new ModelsRegisterCommand(console),
                 "alias", new ModelsAliasCommand(console),
                 "delete", new ModelsDeleteCommand(console)));
+        cli.addSubcommand("server", new ServerCommand(console));
         return cli;
     }
 

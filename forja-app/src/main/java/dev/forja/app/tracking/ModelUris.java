@@ -1,6 +1,7 @@
 package dev.forja.app.tracking;
 
 import dev.forja.core.ForjaException;
+import dev.forja.store.Store;
 import dev.forja.store.registry.ModelVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +45,26 @@ public final class ModelUris {
             return uri;
         }
         if (uri.startsWith("runs:/")) {
-            String rest = uri.substring("runs:/".length());
-            int slash = rest.indexOf('/');
-            String runId = slash < 0 ? rest : rest.substring(0, slash);
-            String path = slash < 0 ? "" : rest.substring(slash + 1);
-            if (runId.isEmpty()) {
-                throw new ForjaException("model URI '" + uri + "' names no run", "write runs:/<run_id>/model");
-            }
-            String base = t.store().getRun(runId).info().artifactUri();
-            return path.isEmpty() ? base : base + "/" + path;
+            return runArtifactUri(uri, t.store());
         }
         if (uri.startsWith("models:/")) {
             ModelVersion v = version(uri, t);
             return artifactUri(v.source(), t, depth + 1);
         }
         return uri;
+    }
+
+    /** {@code runs:/<run>/<path>} as the artifact URI it stands for: the run's artifact URI plus the path. */
+    public static String runArtifactUri(String runsUri, Store store) {
+        String rest = runsUri.substring("runs:/".length());
+        int slash = rest.indexOf('/');
+        String runId = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "" : rest.substring(slash + 1);
+        if (runId.isEmpty()) {
+            throw new ForjaException("model URI '" + runsUri + "' names no run", "write runs:/<run_id>/model");
+        }
+        String base = store.getRun(runId).info().artifactUri();
+        return path.isEmpty() ? base : base + "/" + path;
     }
 
     /** The registered version a {@code models:/} URI names. */

@@ -1,7 +1,7 @@
 package dev.forja.store.artifacts;
 
-import dev.forja.store.StoreException;
 import dev.forja.store.StoreException.ErrorCode;
+import dev.forja.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +34,11 @@ public final class LocalArtifactStore {
 
     /** The file or directory an {@code mlflow-artifacts:} URI names. */
     public Path resolveUri(String uri) {
+        return resolve(relativeOf(uri));
+    }
+
+    /** The path under the root an {@code mlflow-artifacts:} URI names ({@code 1/<run>/artifacts/model}). */
+    public String relativeOf(String uri) {
         if (uri == null || !uri.startsWith(SCHEME)) {
             throw StoreException.invalid("'" + uri + "' is not an " + SCHEME + " URI");
         }
@@ -46,7 +51,8 @@ public final class LocalArtifactStore {
         while (rest.startsWith("/")) {
             rest = rest.substring(1);
         }
-        return resolve(rest);
+        resolve(rest);
+        return rest;
     }
 
     /** A path relative to the root, checked to stay inside it. */

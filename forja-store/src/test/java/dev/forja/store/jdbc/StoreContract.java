@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forja.store.Page;
 import dev.forja.store.Store;
-import dev.forja.store.StoreException;
 import dev.forja.store.StoreException.ErrorCode;
+import dev.forja.store.StoreException;
 import dev.forja.store.registry.ModelVersion;
 import dev.forja.store.registry.RegisteredModel;
 import dev.forja.store.tracking.DatasetInput;
