@@ -67,14 +67,16 @@ public final class StoreBench {
         Run run = store.createRun(new NewRun(null, "0", "log-batch-bench", "bench", System.currentTimeMillis(), Map.of()));
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long points = 0;
-        long step = 0;
+        long batches = 0;
         long start = System.nanoTime();
         while (System.nanoTime() < deadline) {
+            // The same points as forja-bench/store/log-batch.lua sends: ten metrics, steps increasing.
             List<Metric> batch = new ArrayList<>(1000);
             for (int k = 0; k < 1000; k++) {
+                long step = batches * 100 + k / 10;
                 batch.add(new Metric("loss_" + (k % 10), 1.0 / (step + 1), 1_700_000_000_000L + step, step));
-                step++;
             }
+            batches++;
             store.logBatch(run.id(), batch, Map.of(), Map.of());
             points += batch.size();
         }

@@ -22,6 +22,12 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final String display;
+    /**
+     * SQLite has one writer at a time; when two connections of this process race for it, the loser
+     * sleeps in SQLite's busy handler (up to 100 ms a time). Queuing writers here first keeps them
+     * running back to back; other processes still wait on the busy timeout.
+     */
+    private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock(true);
 
     private Database(Dialect dialect, HikariDataSource pool, String display) {
         this.dialect = dialect;
@@ -100,6 +106,18 @@ public final class Database implements AutoCloseable {
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T write(Work<T> work) {
+        if (dialect != Dialect.SQLITE) {
+            return transaction(work);
+        }
+        sqliteWriter.lock();
+        try {
+            return transaction(work);
+        } finally {
+            sqliteWriter.unlock();
+        }
+    }
+
+    private <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
