@@ -24,7 +24,7 @@ java "${java_opts[@]}" -cp "$cp" dev.forja.bench.store.StoreBench seed "$work/ho
 experiment=$(cat "$work/experiment")
 
 echo "== log-batch in process (ceiling)" >&2
-inproc=$(java "${java_opts[@]}" -cp "$cp" dev.forja.bench.store.StoreBench log-batch "$work/ceiling" "$seconds")
+inproc=$(java "${java_opts[@]}" -cp "$cp" dev.forja.bench.store.StoreBench log-batch "$work/home" "$seconds")
 
 port=$((20000 + RANDOM % 20000))
 FORJA_HOME="$work/home" ./forja server --port "$port" 2> "$work/server.log" &

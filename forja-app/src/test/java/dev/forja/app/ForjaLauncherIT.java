@@ -58,4 +58,45 @@ class ForjaLauncherIT {
         assertThat(report).exists();
         assertThat(r.out()).contains("\"report\" : \"" + report + "\"");
     }
+
+    @Test
+    void theReadmeWalkThroughRegistersAliasesPredictsAndServes(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        var env = java.util.Map.of("FORJA_HOME", home.toString());
+        Result train = forja(env, "train", "examples/data/titanic.csv", "--target", "Survived", "--model", "tree", "--register", "titanic",
+                "--json");
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("\"registered\"", "\"version\" : 1");
+        assertThat(forja(env, "models", "alias", "titanic", "1", "production").code()).isZero();
+        Path out = home.resolve("predictions.csv");
+        Result predict = forja(env, "predict", "models:/titanic@production", "examples/data/titanic.csv", "--out", out.toString());
+        assertThat(predict.code()).as(predict.err()).isZero();
+        assertThat(java.nio.file.Files.readAllLines(out)).hasSize(892);
+
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("forja").toString(), "server", "--port", "0", "--json").directory(ROOT.toFile());
+        pb.environment().putAll(env);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process server = pb.start();
+        try {
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder doc = new StringBuilder();
+            String line;
+            while ((line = lines.readLine()) != null) {
+                doc.append(line);
+                if (line.equals("}")) {
+                    break;
+                }
+            }
+            String url = new com.fasterxml.jackson.databind.ObjectMapper().readTree(doc.toString()).path("url").asText();
+            var http = java.net.http.HttpClient.newHttpClient();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url
+                    + "/api/2.0/mlflow/registered-models/alias?name=titanic&alias=production")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"version\":\"1\"");
+        } finally {
+            server.destroy(); // SIGTERM: the server drains and exits cleanly
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(server.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
+    }
 }

@@ -30,21 +30,16 @@ class RemoteTrackingTest {
     Path serverHome;
     @TempDir
     Path clientHome;
-    private String previousHome;
+    private TemporaryForjaHome forjaHome;
 
     @BeforeEach
-    void useServerHome() {
-        previousHome = System.getProperty("forja.home");
-        System.setProperty("forja.home", serverHome.toString());
+    void useTemporaryHome() {
+        forjaHome = new TemporaryForjaHome(serverHome);
     }
 
     @AfterEach
     void restoreHome() {
-        if (previousHome == null) {
-            System.clearProperty("forja.home");
-        } else {
-            System.setProperty("forja.home", previousHome);
-        }
+        forjaHome.close();
     }
 
     private static JsonNode ok(String... args) {
@@ -78,7 +73,7 @@ class RemoteTrackingTest {
     void anotherMachineTrainsRegistersAndPredictsThroughTheServer() throws Exception {
         try (Store store = Stores.embedded(serverHome);
              ForjaServer server = ForjaServer.start(store, new LocalArtifactStore(serverHome.resolve("artifacts")), ForjaServer.Options.loopback(0))) {
-            System.setProperty("forja.home", clientHome.toString());
+            forjaHome.use(clientHome);
             String uri = server.url();
             JsonNode trained = ok("train", TITANIC, "--target", "Survived", "--model", "tree", "--experiment", "remote", "--register", "churn",
                     "--tracking-uri", uri, "--json");

@@ -17,21 +17,16 @@ class TrackingCommandsTest {
 
     @TempDir
     Path home;
-    private String previousHome;
+    private TemporaryForjaHome forjaHome;
 
     @BeforeEach
     void useTemporaryHome() {
-        previousHome = System.getProperty("forja.home");
-        System.setProperty("forja.home", home.toString());
+        forjaHome = new TemporaryForjaHome(home);
     }
 
     @AfterEach
     void restoreHome() {
-        if (previousHome == null) {
-            System.clearProperty("forja.home");
-        } else {
-            System.setProperty("forja.home", previousHome);
-        }
+        forjaHome.close();
     }
 
     private static JsonNode ok(String... args) {

@@ -130,7 +130,11 @@ final class ApiRequest {
 
     /** A whole number, given as a JSON number or as its decimal text. */
     Long optLong(String name) {
-        JsonNode v = field(name);
+        return wholeNumber(field(name), name);
+    }
+
+    /** A JSON number or its decimal text as a long; null when absent. */
+    static Long wholeNumber(JsonNode v, String name) {
         if (v.isMissingNode() || v.isNull()) {
             return null;
         }

@@ -118,22 +118,8 @@ final class RunsApi {
     }
 
     private static long longMember(JsonNode m, String list, String field, long fallback) {
-        JsonNode v = m.path(field);
-        String name = list.isEmpty() ? field : list + "[]." + field;
-        if (v.isMissingNode() || v.isNull()) {
-            return fallback;
-        }
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return v.asLong();
-        }
-        if (v.isTextual()) {
-            try {
-                return Long.parseLong(v.asText().trim());
-            } catch (NumberFormatException e) {
-                throw ApiRequest.wrongType(name, "a whole number", v);
-            }
-        }
-        throw ApiRequest.wrongType(name, "a whole number", v);
+        Long v = ApiRequest.wholeNumber(m.path(field), list.isEmpty() ? field : list + "[]." + field);
+        return v == null ? fallback : v;
     }
 
     private JsonNode logMetric(ApiRequest request) {

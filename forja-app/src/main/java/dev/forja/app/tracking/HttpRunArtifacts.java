@@ -107,20 +107,13 @@ final class HttpRunArtifacts implements RunArtifacts {
         }
     }
 
-    private static String relative(String artifactUri) {
+    /** The path under the server's artifact root, checked as the server will check it. */
+    private String relative(String artifactUri) {
         if (!artifactUri.startsWith(LocalArtifactStore.SCHEME)) {
             throw new ForjaException("'" + artifactUri + "' is not stored on the tracking server",
                     "the server keeps run artifacts under mlflow-artifacts:/ URIs; this run's artifacts are elsewhere");
         }
-        String rest = artifactUri.substring(LocalArtifactStore.SCHEME.length());
-        if (rest.startsWith("//")) {
-            int slash = rest.indexOf('/', 2);
-            rest = slash < 0 ? "" : rest.substring(slash);
-        }
-        while (rest.startsWith("/")) {
-            rest = rest.substring(1);
-        }
-        return rest;
+        return new LocalArtifactStore(cache).relativeOf(artifactUri);
     }
 
     private HttpRequest.Builder request(String url) {
