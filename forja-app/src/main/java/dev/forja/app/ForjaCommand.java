@@ -9,6 +9,7 @@ import dev.forja.app.registry.ModelsDeleteCommand;
 import dev.forja.app.registry.ModelsListCommand;
 import dev.forja.app.registry.ModelsRegisterCommand;
 import dev.forja.app.registry.ModelsShowCommand;
+import dev.forja.app.serve.ServeCommand;
 import dev.forja.app.server.ServerCommand;
 import dev.forja.app.tracking.ExperimentsCommand;
 import dev.forja.app.tracking.RunsCompareCommand;
@@ -64,6 +65,7 @@ public final class ForjaCommand implements Runnable {
                 "alias", new ModelsAliasCommand(console),
                 "delete", new ModelsDeleteCommand(console)));
         cli.addSubcommand("server", new ServerCommand(console));
+        cli.addSubcommand("serve", new ServeCommand(console));
         return cli;
     }
 

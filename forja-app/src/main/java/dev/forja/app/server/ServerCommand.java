@@ -4,12 +4,12 @@ import dev.forja.app.ForjaHome;
 import dev.forja.app.cli.Console;
 import dev.forja.app.cli.ExitCode;
 import dev.forja.app.cli.OutputOptions;
+import dev.forja.app.cli.Quantities;
 import dev.forja.core.ForjaException;
 import dev.forja.store.Store;
 import dev.forja.store.Stores;
 import dev.forja.store.artifacts.LocalArtifactStore;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -56,8 +56,8 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ForjaHome home = ForjaHome.fromEnvironment();
         Path artifactRoot = artifactsDir != null ? artifactsDir : home.directory("artifacts");
-        ForjaServer.Options options = new ForjaServer.Options(host, port, bytes(maxRequest, "--max-request-size"),
-                bytes(maxArtifact, "--max-artifact-size"), tokens);
+        ForjaServer.Options options = new ForjaServer.Options(host, port, Quantities.bytes(maxRequest, "--max-request-size"),
+                Quantities.bytes(maxArtifact, "--max-artifact-size"), tokens);
         Store store = storeUri == null ? Stores.embedded(home.root()) : Stores.open(storeUri);
         ForjaServer server;
         try {
@@ -85,26 +85,5 @@ public final class ServerCommand implements Callable<Integer> {
         console.out().flush();
         stopped.await();
         return ExitCode.OK;
-    }
-
-    static long bytes(String size, String option) {
-        String s = size.trim().toUpperCase(Locale.ROOT);
-        long unit = 1;
-        for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
-            if (s.endsWith(u[0])) {
-                unit = Long.parseLong(u[1]);
-                s = s.substring(0, s.length() - u[0].length()).trim();
-                break;
-            }
-        }
-        try {
-            long n = Long.parseLong(s);
-            if (n <= 0) {
-                throw new NumberFormatException();
-            }
-            return n * unit;
-        } catch (NumberFormatException e) {
-            throw new ForjaException(option + " '" + size + "' is not a size", "write it like 64MB, 512KB or 2GB");
-        }
     }
 }

@@ -46,7 +46,16 @@ public final class CsvWriter implements Closeable {
         if (Double.isNaN(value)) {
             return text(null);
         }
-        return text(value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value));
+        return text(format(value));
+    }
+
+    /**
+     * A finite number as Forja writes it everywhere a prediction leaves as text (CSV here, JSON in the
+     * serving server), so batch and online scores are byte-identical: whole numbers without a decimal
+     * point, others in {@link Double#toString}'s round-trip form.
+     */
+    public static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     public CsvWriter endRow() {
