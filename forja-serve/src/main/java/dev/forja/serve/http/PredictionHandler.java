@@ -51,7 +51,7 @@ final class PredictionHandler implements HttpHandler, AutoCloseable {
         this.metrics = metrics;
         for (String c : List.of("forja_rejected_overload_total", "forja_shadow_predictions_total", "forja_shadow_disagreements_total",
                 "forja_shadow_dropped_total")) {
-            metrics.count(c);
+            metrics.register(c);
         }
         // Shadow scoring never slows the answer: a small pool, a bounded queue, drop (and count) when full.
         this.shadows = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1024), r -> {

@@ -67,6 +67,11 @@ final class ServingMetrics {
         a.add(rows);
     }
 
+    /** Makes a counter visible at 0 before anything happened. */
+    void register(String name) {
+        counters.computeIfAbsent(name, k -> new LongAdder());
+    }
+
     void count(String name) {
         counters.computeIfAbsent(name, k -> new LongAdder()).increment();
     }
