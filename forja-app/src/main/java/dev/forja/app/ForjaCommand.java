@@ -4,6 +4,7 @@ import dev.forja.app.cli.CommandGroup;
 import dev.forja.app.cli.Console;
 import dev.forja.app.data.ProfileCommand;
 import dev.forja.app.data.SchemaCommand;
+import dev.forja.app.quickstart.QuickstartCommand;
 import dev.forja.app.registry.ModelsAliasCommand;
 import dev.forja.app.registry.ModelsDeleteCommand;
 import dev.forja.app.registry.ModelsListCommand;
@@ -66,6 +67,7 @@ public final class ForjaCommand implements Runnable {
                 "delete", new ModelsDeleteCommand(console)));
         cli.addSubcommand("server", new ServerCommand(console));
         cli.addSubcommand("serve", new ServeCommand(console));
+        cli.addSubcommand("quickstart", new QuickstartCommand(console));
         return cli;
     }
 

@@ -67,6 +67,12 @@ public final class ServeCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    /** Serves one model URI under a name: what {@code forja quickstart} starts in process. */
+    public static ServingServer startOne(String uri, String name, LazyTracking tracking, ServingServer.Options options) {
+        Endpoint e = new Endpoint(name, new ModelSlot(name, new UriModelSource(uri, tracking)), null, 0, null);
+        return ServingServer.start(List.of(e), options);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         LazyTracking store = new LazyTracking(tracking);
