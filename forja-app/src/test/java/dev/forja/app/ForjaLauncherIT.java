@@ -99,4 +99,17 @@ class ForjaLauncherIT {
         }
         assertThat(server.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
     }
+
+    @Test
+    void quickstartRunsTheWholeLifecycleOnTheEmbeddedDefault(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        Result r = forja(java.util.Map.of("FORJA_HOME", home.toString()), "quickstart", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(doc.path("train").path("score").asDouble()).isGreaterThan(doc.path("train").path("baseline").asDouble());
+        assertThat(doc.path("prediction").path("predictions").get(0).path("label").asText()).isIn("0", "1");
+        assertThat(doc.path("prediction").path("version").asText()).isEqualTo("1");
+        assertThat(home.resolve("forja.db")).exists();
+        assertThat(home.resolve("reports/titanic.csv.profile.html")).exists();
+        assertThat(r.err()).contains("[5/5]");
+    }
 }

@@ -2,6 +2,7 @@ package dev.forja.store.jdbc;
 
 import dev.forja.store.Page;
 import dev.forja.store.Store;
+import dev.forja.store.predictions.PredictionLog;
 import dev.forja.store.registry.ModelRegistry;
 import dev.forja.store.registry.ModelVersion;
 import dev.forja.store.registry.RegisteredModel;
@@ -20,6 +21,7 @@ import java.util.Optional;
 
 /** The store on a SQL database (SQLite or PostgreSQL): experiments and runs, and the model registry. */
 public final class JdbcStore implements Store {
+    private final JdbcPredictions predictions;
     private final Database db;
     private final JdbcExperiments experiments;
     private final JdbcRuns runs;
@@ -30,10 +32,16 @@ public final class JdbcStore implements Store {
         this.experiments = new JdbcExperiments(db);
         this.runs = new JdbcRuns(db);
         this.registry = new JdbcRegistry(db);
+        this.predictions = new JdbcPredictions(db);
     }
 
     public static JdbcStore open(StoreLocation location) {
         return new JdbcStore(Database.open(location));
+    }
+
+    /** The prediction log kept in the same database. */
+    public PredictionLog predictionLog() {
+        return predictions;
     }
 
     @Override

@@ -464,4 +464,32 @@ abstract class StoreContract {
         assertThat(store.updateRegisteredModel("churn", "predicts churn").description()).isEqualTo("predicts churn");
         assertThat(store.updateModelVersion("churn", 1, "first").description()).isEqualTo("first");
     }
+
+    // ---- prediction log
+
+    private dev.forja.store.predictions.PredictionLog log() {
+        return ((JdbcStore) store).predictionLog();
+    }
+
+    @Test
+    void loggedPredictionsAndTheirLateLabelsReadBackByModelAndWindow() {
+        log().append(List.of(new dev.forja.store.predictions.LoggedPrediction("r1", "churn", "3", "v1", 1000, 250, 2, "{\"instances\":[]}",
+                        "{\"predictions\":[]}"),
+                new dev.forja.store.predictions.LoggedPrediction("r2", "churn", "3", "v1", 2000, 300, 1, "{}", "{}"),
+                new dev.forja.store.predictions.LoggedPrediction("r3", "fraud", "1", "v1", 1500, 100, 1, "{}", "{}")));
+        log().feedback(List.of(new dev.forja.store.predictions.Feedback("r1", 1, "yes", 5000)));
+        assertThat(log().predictions("churn", 0, 1500)).extracting(dev.forja.store.predictions.LoggedPrediction::requestId).containsExactly("r1");
+        assertThat(log().predictions("churn", 0, 3000)).hasSize(2);
+        assertThat(log().feedbackFor("churn", 0, 3000)).containsExactly(new dev.forja.store.predictions.Feedback("r1", 1, "yes", 5000));
+    }
+
+    @Test
+    void feedbackForAnUnknownRequestOrRowIsRefusedAndNothingIsStored() {
+        log().append(List.of(new dev.forja.store.predictions.LoggedPrediction("r1", "churn", "3", "v1", 1000, 250, 1, "{}", "{}")));
+        assertError(() -> log().feedback(List.of(new dev.forja.store.predictions.Feedback("r1", 0, "no", 1),
+                new dev.forja.store.predictions.Feedback("nope", 0, "no", 1))), ErrorCode.RESOURCE_DOES_NOT_EXIST, "nope");
+        assertError(() -> log().feedback(List.of(new dev.forja.store.predictions.Feedback("r1", 3, "no", 1))), ErrorCode.INVALID_PARAMETER_VALUE,
+                "row 3");
+        assertThat(log().feedbackFor("churn", 0, 5000)).isEmpty();
+    }
 }
