@@ -8,8 +8,10 @@ import dev.forja.app.tracking.LazyTracking;
 import dev.forja.app.tracking.TrackingOptions;
 import dev.forja.core.ForjaException;
 import dev.forja.serve.http.ServingServer;
+import dev.forja.serve.log.PredictionLogger;
 import dev.forja.serve.model.Endpoint;
 import dev.forja.serve.model.ModelSlot;
+import dev.forja.store.jdbc.JdbcStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,6 +58,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--max-body", defaultValue = "16MB", paramLabel = "SIZE", description = "Largest request body; larger gets 413 (default: ${DEFAULT-VALUE}).")
     String maxBody;
+
+    @Option(names = "--log-predictions", description = "Log every request's inputs, outputs, version, latency and id to the store (async, "
+            + "bounded: when the queue is full, records are dropped and counted, never blocking a request); enables POST /v1/feedback.")
+    boolean logPredictions;
+
+    @Option(names = "--log-queue", defaultValue = "10000", paramLabel = "N", description = "Prediction log records waiting to be written, at most (default: ${DEFAULT-VALUE}).")
+    int logQueue;
 
     @Mixin
     TrackingOptions tracking = new TrackingOptions();
@@ -111,9 +120,17 @@ public final class ServeCommand implements Callable<Integer> {
         Duration every = Quantities.duration(refresh, "--refresh");
         ServingServer.Options options = new ServingServer.Options(host, port, maxInFlight, Quantities.bytes(maxBody, "--max-body"),
                 every.isZero() ? null : every, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        PredictionLogger logger = null;
+        if (logPredictions) {
+            if (!(store.get().store() instanceof JdbcStore db)) {
+                throw new ForjaException("--log-predictions writes to a database store; " + store.get().store().describe() + " is a server",
+                        "use the embedded store (no --tracking-uri) or a postgresql:// tracking URI");
+            }
+            logger = new PredictionLogger(db.predictionLog(), logQueue);
+        }
         ServingServer server;
         try {
-            server = ServingServer.start(endpoints, options);
+            server = ServingServer.start(endpoints, options, logger);
         } catch (RuntimeException e) {
             throw new ForjaException("cannot listen on " + host + ":" + port + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
                     "pick another --port, or stop what is using it");

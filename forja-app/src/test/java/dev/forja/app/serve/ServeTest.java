@@ -328,4 +328,75 @@ class ServeTest {
         assertThat(versions.subList(firstNew + 8, versions.size())).as("after the swap only the new version answers").containsOnly("titanic/2");
         assertThat(get(url + "/metrics").body()).contains("forja_model_swaps_total{model=\"titanic\",uri=\"models:/titanic@swap\"} 1");
     }
+
+    @Test
+    void everyAnsweredRequestIsLoggedWithItsIdAndFeedbackAttachesTheLabel() throws Exception {
+        dev.forja.store.jdbc.JdbcStore store = (dev.forja.store.jdbc.JdbcStore) tracking.get().store();
+        dev.forja.serve.log.PredictionLogger logger = new dev.forja.serve.log.PredictionLogger(store.predictionLog(), 100);
+        server = ServingServer.start(List.of(endpoint("models:/titanic@production")), ServingServer.Options.loopback(0), logger);
+        ServingFixture.awaitReady(server.url());
+        long from = System.currentTimeMillis();
+        Answer a = post(server.url() + "/v1/models/titanic:predict", "{\"instances\": [" + ROW + ", " + ROW2 + "]}");
+        String id = a.raw().headers().firstValue("X-Request-Id").orElseThrow();
+        for (int i = 0; i < 100 && logger.written() < 1; i++) {
+            Thread.sleep(20);
+        }
+        var logged = store.predictionLog().predictions("titanic", from, System.currentTimeMillis() + 1);
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).requestId()).isEqualTo(id);
+        assertThat(logged.get(0).version()).isEqualTo("1");
+        assertThat(logged.get(0).rows()).isEqualTo(2);
+        assertThat(logged.get(0).response()).isEqualTo(a.body());
+        assertThat(logged.get(0).request()).contains("A/5 21171");
+
+        assertThat(post(server.url() + "/v1/feedback", "{\"request_id\": \"" + id + "\", \"row\": 1, \"actual\": 1}").status()).isEqualTo(200);
+        assertThat(store.predictionLog().feedbackFor("titanic", from, System.currentTimeMillis() + 1))
+                .extracting(dev.forja.store.predictions.Feedback::actual).containsExactly("1");
+        Answer unknown = post(server.url() + "/v1/feedback", "{\"request_id\": \"nope\", \"actual\": 0}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("field").asText()).isEqualTo("request_id");
+        assertThat(post(server.url() + "/v1/feedback", "{\"request_id\": \"" + id + "\"}").json().path("field").asText()).isEqualTo("actual");
+    }
+
+    @Test
+    void aFullPredictionLogDropsAndCountsButNeverBlocksARequest() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        dev.forja.store.predictions.PredictionLog stuck = new dev.forja.store.predictions.PredictionLog() {
+            @Override
+            public void append(List<dev.forja.store.predictions.LoggedPrediction> predictions) {
+                try {
+                    release.await(); // a database that does not answer
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void feedback(List<dev.forja.store.predictions.Feedback> feedback) {
+            }
+
+            @Override
+            public List<dev.forja.store.predictions.LoggedPrediction> predictions(String model, long from, long until) {
+                return List.of();
+            }
+
+            @Override
+            public List<dev.forja.store.predictions.Feedback> feedbackFor(String model, long from, long until) {
+                return List.of();
+            }
+        };
+        dev.forja.serve.log.PredictionLogger logger = new dev.forja.serve.log.PredictionLogger(stuck, 2);
+        server = ServingServer.start(List.of(endpoint("models:/titanic@production")), ServingServer.Options.loopback(0), logger);
+        ServingFixture.awaitReady(server.url());
+        for (int i = 0; i < 10; i++) {
+            assertThat(post(server.url() + "/v1/models/titanic:predict", "{\"instances\": [" + ROW + "]}").status()).isEqualTo(200);
+            if (i == 0) {
+                Thread.sleep(300); // the writer has taken the first record and is stuck writing it
+            }
+        }
+        // One record is with the stuck writer, two wait in the queue, the other seven were dropped.
+        assertThat(logger.dropped()).isEqualTo(7);
+        assertThat(get(server.url() + "/metrics").body()).contains("forja_prediction_log_dropped_total 7");
+        release.countDown();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.forja.serve.http;
 
 import dev.forja.learn.model.InputSpec;
+import dev.forja.serve.log.PredictionLogger;
 import dev.forja.serve.model.Endpoint;
 import dev.forja.serve.model.ModelSlot;
 import dev.forja.serve.model.Scores;
@@ -11,6 +12,9 @@ import dev.forja.serve.protocol.InferV2;
 import dev.forja.serve.protocol.JsonText;
 import dev.forja.serve.protocol.Responses;
 import dev.forja.serve.protocol.RowParser;
+import dev.forja.store.StoreException;
+import dev.forja.store.predictions.Feedback;
+import dev.forja.store.predictions.LoggedPrediction;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -43,8 +47,13 @@ final class PredictionHandler implements HttpHandler, AutoCloseable {
     private final ServingServer.Options options;
     private final ServingMetrics metrics;
     private final ThreadPoolExecutor shadows;
+    private final PredictionLogger logger;
+    private final String idPrefix = Long.toHexString(System.nanoTime() ^ Double.doubleToLongBits(Math.random()));
+    private final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
+    static final HttpString REQUEST_ID = new HttpString("X-Request-Id");
 
-    PredictionHandler(List<Endpoint> endpoints, ServingServer.Options options, ServingMetrics metrics) {
+    PredictionHandler(List<Endpoint> endpoints, ServingServer.Options options, ServingMetrics metrics, PredictionLogger logger) {
+        this.logger = logger;
         this.endpoints = endpoints;
         endpoints.forEach(e -> byName.put(e.name(), e));
         this.options = options;
@@ -81,6 +90,10 @@ final class PredictionHandler implements HttpHandler, AutoCloseable {
                 withEndpoint(ex, name, "/v1/predict", e -> predict(ex, Protocol.V1, e, "/v1/predict"));
                 return;
             }
+            if (path.equals("/v1/feedback")) {
+                feedback(ex);
+                return;
+            }
             if (path.startsWith("/v2/models/") && path.endsWith("/infer")) {
                 String name = modelOfV2(path.substring("/v2/models/".length(), path.length() - "/infer".length()));
                 withEndpoint(ex, name, "/v2/infer", e -> predict(ex, Protocol.V2, e, "/v2/infer"));
@@ -97,7 +110,13 @@ final class PredictionHandler implements HttpHandler, AutoCloseable {
                     return;
                 }
                 case "/metrics" -> {
-                    send(ex, 200, "text/plain; version=0.0.4", metrics.render(endpoints));
+                    String text = metrics.render(endpoints);
+                    if (logger != null) {
+                        text += "# TYPE forja_prediction_log_written_total counter\nforja_prediction_log_written_total " + logger.written()
+                                + "\n# TYPE forja_prediction_log_dropped_total counter\nforja_prediction_log_dropped_total " + logger.dropped()
+                                + "\n# TYPE forja_prediction_log_failed_total counter\nforja_prediction_log_failed_total " + logger.failed() + "\n";
+                    }
+                    send(ex, 200, "text/plain; version=0.0.4", text);
                     return;
                 }
                 case "/v2" -> {
@@ -207,6 +226,13 @@ final class PredictionHandler implements HttpHandler, AutoCloseable {
             }
             metrics.predicted(model, scores.rows());
             ex.getResponseHeaders().put(VERSION_HEADER, model.name() + "/" + model.version());
+            if (logger != null) {
+                String id = requestId(ex);
+                ex.getResponseHeaders().put(REQUEST_ID, id);
+                logger.offer(new LoggedPrediction(id, model.name(), model.version(), protocol.name().toLowerCase(java.util.Locale.ROOT),
+                        System.currentTimeMillis(), (System.nanoTime() - start) / 1000, scores.rows(), new String(body, StandardCharsets.UTF_8),
+                        new String(response, StandardCharsets.UTF_8)));
+            }
             ex.setStatusCode(200);
             ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             ex.getResponseSender().send(ByteBuffer.wrap(response));
@@ -222,6 +248,34 @@ final class PredictionHandler implements HttpHandler, AutoCloseable {
             metrics.inFlight.decrementAndGet();
             metrics.request(metricName, status, start);
         }
+    }
+
+    /** The client's {@code X-Request-Id} when it is a sane one, else a new id unique to this server's run. */
+    private String requestId(HttpServerExchange ex) {
+        String given = ex.getRequestHeaders().getFirst(REQUEST_ID);
+        if (given != null && given.length() <= 128 && given.matches("[A-Za-z0-9._:-]+")) {
+            return given;
+        }
+        return idPrefix + "-" + ids.incrementAndGet();
+    }
+
+    /** {@code POST /v1/feedback}: {@code {"request_id", "row", "actual"}} or {@code {"feedback": [those, …]}}. */
+    private void feedback(HttpServerExchange ex) {
+        if (logger == null) {
+            error(ex, 404, "prediction logging is off, so there is nothing to attach labels to; start forja serve with --log-predictions", null);
+            return;
+        }
+        ex.getRequestReceiver().receiveFullBytes((exchange, body) -> exchange.dispatch(() -> {
+            try {
+                List<Feedback> items = FeedbackBody.parse(body);
+                logger.log().feedback(items);
+                send(exchange, 200, "application/json", "{\"stored\":" + items.size() + "}");
+            } catch (BadInput e) {
+                error(exchange, e.status(), e.getMessage(), e.field());
+            } catch (StoreException e) {
+                error(exchange, e.code().httpStatus(), e.getMessage(), e.code() == StoreException.ErrorCode.RESOURCE_DOES_NOT_EXIST ? "request_id" : "row");
+            }
+        }), (exchange, failure) -> error(exchange, 400, "the body could not be read: " + failure.getMessage(), null));
     }
 
     /** Scores a copy with the shadow model, after the answer, and counts where it disagrees. */
@@ -353,5 +407,8 @@ final class PredictionHandler implements HttpHandler, AutoCloseable {
     @Override
     public void close() {
         shadows.shutdownNow();
+        if (logger != null) {
+            logger.close();
+        }
     }
 }

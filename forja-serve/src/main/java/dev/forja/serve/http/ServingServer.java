@@ -1,5 +1,6 @@
 package dev.forja.serve.http;
 
+import dev.forja.serve.log.PredictionLogger;
 import dev.forja.serve.model.Endpoint;
 import dev.forja.serve.model.ModelSlot;
 import io.undertow.Undertow;
@@ -54,8 +55,13 @@ public final class ServingServer implements AutoCloseable {
     }
 
     public static ServingServer start(List<Endpoint> endpoints, Options options) {
+        return start(endpoints, options, null);
+    }
+
+    /** Starts serving; with a logger, every answered request goes to the prediction log and {@code /v1/feedback} takes labels. */
+    public static ServingServer start(List<Endpoint> endpoints, Options options, PredictionLogger logger) {
         ServingMetrics metrics = new ServingMetrics();
-        PredictionHandler handler = new PredictionHandler(List.copyOf(endpoints), options, metrics);
+        PredictionHandler handler = new PredictionHandler(List.copyOf(endpoints), options, metrics, logger);
         GracefulShutdownHandler shutdown = new GracefulShutdownHandler(handler);
         Undertow undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.host())
