@@ -399,4 +399,29 @@ class ServeTest {
         assertThat(get(server.url() + "/metrics").body()).contains("forja_prediction_log_dropped_total 7");
         release.countDown();
     }
+
+    @Test
+    void closingFinishesARequestInFlightAndThenRefusesNewOnes() throws Exception {
+        String url = serve("models:/titanic@production");
+        byte[] bytes = ("{\"instances\": [" + ROW + "]}").getBytes(StandardCharsets.UTF_8);
+        try (Socket slow = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /v1/models/titanic:predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, 10);
+            out.flush();
+            Thread.sleep(100);
+            Thread closer = new Thread(server::close);
+            closer.start();
+            Thread.sleep(200);
+            assertThat(closer.isAlive()).as("close waits for the request in flight").isTrue();
+            out.write(bytes, 10, bytes.length - 10);
+            out.flush();
+            assertThat(new String(slow.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            closer.join(10_000);
+            assertThat(closer.isAlive()).isFalse();
+        }
+        server = null;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> get(url + "/v2/health/live")).isInstanceOf(java.io.UncheckedIOException.class);
+    }
 }
