@@ -55,7 +55,13 @@ public final class CsvWriter implements Closeable {
      * point, others in {@link Double#toString}'s round-trip form.
      */
     public static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return format(new StringBuilder(24), value).toString();
+    }
+
+    /** {@link #format(double)} appended to {@code sb} without an intermediate String (the serving hot path). */
+    public static StringBuilder format(StringBuilder sb, double value) {
+        // StringBuilder.append(double) writes exactly Double.toString's digits.
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? sb.append((long) value) : sb.append(value);
     }
 
     public CsvWriter endRow() {

@@ -71,7 +71,7 @@ public final class ServingServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                 .setHandler(shutdown)
                 .build();
-        undertow.start();
+        // Models start loading while the server starts: readiness comes as soon as both are done.
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "forja-serve-models");
             t.setDaemon(true);
@@ -80,6 +80,12 @@ public final class ServingServer implements AutoCloseable {
         List<ModelSlot> slots = new ArrayList<>();
         endpoints.forEach(e -> slots.addAll(e.slots()));
         scheduler.execute(() -> slots.forEach(ModelSlot::load));
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            throw e;
+        }
         if (options.refresh() != null && slots.stream().anyMatch(s -> s.source().moves())) {
             long ms = options.refresh().toMillis();
             scheduler.scheduleWithFixedDelay(() -> {

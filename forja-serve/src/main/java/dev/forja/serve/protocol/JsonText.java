@@ -37,7 +37,7 @@ public final class JsonText {
         if (!Double.isFinite(v)) {
             return sb.append("null");
         }
-        return sb.append(CsvWriter.format(v));
+        return CsvWriter.format(sb, v);
     }
 
     /** A class label as MLflow returns it: a JSON number when the label is a number's text, else a string. */
