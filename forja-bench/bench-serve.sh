@@ -12,7 +12,7 @@ cd "$root"
 seconds=${1:-15}
 command -v wrk >/dev/null || { echo "bench-serve: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
-./mvnw -q -B -pl forja-app,forja-bench -am package -DskipTests
+./mvnw -q -B -pl forja-app,forja-bench -am package -DskipTests -Dforja.image.skip=true
 work="$root/bench-data/serve"
 rm -rf "$work" && mkdir -p "$work"
 java -cp "forja-bench/target/classes:forja-bench/target/lib/*" dev.forja.bench.serve.ServeBenchData "$work"

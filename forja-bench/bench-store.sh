@@ -13,7 +13,7 @@ runs=${1:-100000}
 seconds=${2:-20}
 command -v wrk >/dev/null || { echo "bench-store: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
-./mvnw -q -B -pl forja-app,forja-bench -am package -DskipTests
+./mvnw -q -B -pl forja-app,forja-bench -am package -DskipTests -Dforja.image.skip=true
 cp="forja-bench/target/classes:forja-bench/target/lib/*"
 java_opts=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 work="$root/bench-data/store"
