@@ -1,11 +1,11 @@
 package dev.forja.app.server;
 
+import dev.forja.serve.http.ListenerAddress;
 import dev.forja.store.Store;
 import dev.forja.store.artifacts.LocalArtifactStore;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 /**
@@ -55,13 +55,11 @@ public final class ForjaServer implements AutoCloseable {
     }
 
     public int port() {
-        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        return ListenerAddress.port(undertow);
     }
 
     public String url() {
-        InetSocketAddress a = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+        return ListenerAddress.url(undertow);
     }
 
     public Store store() {

@@ -6,7 +6,6 @@ import dev.forja.serve.model.ModelSlot;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,13 +101,11 @@ public final class ServingServer implements AutoCloseable {
     }
 
     public int port() {
-        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        return ListenerAddress.port(undertow);
     }
 
     public String url() {
-        InetSocketAddress a = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+        return ListenerAddress.url(undertow);
     }
 
     public boolean ready() {
