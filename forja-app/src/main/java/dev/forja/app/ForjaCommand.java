@@ -4,6 +4,8 @@ import dev.forja.app.cli.CommandGroup;
 import dev.forja.app.cli.Console;
 import dev.forja.app.data.ProfileCommand;
 import dev.forja.app.data.SchemaCommand;
+import dev.forja.app.evaluate.EvaluateCommand;
+import dev.forja.app.evaluate.PromoteCommand;
 import dev.forja.app.quickstart.QuickstartCommand;
 import dev.forja.app.registry.ModelsAliasCommand;
 import dev.forja.app.registry.ModelsDeleteCommand;
@@ -64,7 +66,9 @@ public final class ForjaCommand implements Runnable {
                 "show", new ModelsShowCommand(console),
                 "register", new ModelsRegisterCommand(console),
                 "alias", new ModelsAliasCommand(console),
-                "delete", new ModelsDeleteCommand(console)));
+                "delete", new ModelsDeleteCommand(console),
+                "promote", new PromoteCommand(console)));
+        cli.addSubcommand("evaluate", new EvaluateCommand(console));
         cli.addSubcommand("server", new ServerCommand(console));
         cli.addSubcommand("serve", new ServeCommand(console));
         cli.addSubcommand("quickstart", new QuickstartCommand(console));

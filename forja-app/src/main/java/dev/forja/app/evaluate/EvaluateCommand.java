@@ -1,0 +1,163 @@
+package dev.forja.app.evaluate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forja.app.cli.Console;
+import dev.forja.app.cli.ExitCode;
+import dev.forja.app.cli.OutputOptions;
+import dev.forja.app.data.DataArgument;
+import dev.forja.app.data.DataSourceOptions;
+import dev.forja.app.tracking.LazyTracking;
+import dev.forja.app.tracking.ModelUris;
+import dev.forja.app.tracking.TrackingOptions;
+import dev.forja.core.ForjaException;
+import dev.forja.core.frame.ColumnKind;
+import dev.forja.core.ingest.Dataset;
+import dev.forja.core.task.CostMatrix;
+import dev.forja.learn.evaluate.Check;
+import dev.forja.learn.evaluate.Evaluation;
+import dev.forja.learn.evaluate.Evaluator;
+import dev.forja.learn.model.InputSpec;
+import dev.forja.learn.model.Model;
+import dev.forja.learn.model.ModelArtifact;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code forja evaluate MODEL DATA}: the model on labelled data it has not seen: every metric with a
+ * bootstrap interval, the confusion matrix, calibration, the threshold and its costs, metrics per
+ * slice, and declarative checks. Exits 1 when a check fails, so it can gate a pipeline.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
+    "Evaluate a model on labelled data: metrics with bootstrap intervals, confusion matrix, calibration (ECE, reliability),",
+    "threshold curve and the cost-optimal threshold (--cost), metrics per slice (--slices), and checks (--checks).",
+    "Exits 1 when a check fails."})
+public final class EvaluateCommand implements Callable<Integer> {
+    private final Console console;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "runs:/<run>/model, models:/<name>/<version>, models:/<name>@<alias>, or a directory.")
+    String modelUri;
+
+    @Parameters(index = "1", paramLabel = "DATA", description = "Labelled data the model has not seen.")
+    String source;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "The target column (default: the one the model was trained on).")
+    String target;
+
+    @Option(names = "--slices", split = ",", paramLabel = "COLUMN", description = "Columns to slice by: categories, or quartile bins of numbers.")
+    List<String> slices = new ArrayList<>();
+
+    @Option(names = "--cost", paramLabel = "fp=X,fn=Y", description = "Costs of a false positive and a false negative (binary): finds the cheapest threshold.")
+    String cost;
+
+    @Option(names = "--checks", paramLabel = "FILE", description = "A YAML list of checks: auc >= 0.8, ece <= 0.05, slice_min(auc, by: sex) >= 0.75.")
+    Path checksFile;
+
+    @Option(names = "--bootstrap", defaultValue = "200", paramLabel = "N", description = "Bootstrap resamples for the intervals (default: ${DEFAULT-VALUE}; 0 for none).")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the resamples (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    DataSourceOptions data = new DataSourceOptions();
+
+    @Mixin
+    TrackingOptions tracking = new TrackingOptions();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    public EvaluateCommand(Console console) {
+        this.console = console;
+    }
+
+    /** A model URI evaluated on a data source; what evaluate and the promotion gate share. */
+    record Result(Model model, Evaluation evaluation, List<Check.Result> checks) {
+        boolean passed() {
+            return checks.stream().allMatch(Check.Result::passed);
+        }
+    }
+
+    static Result run(String modelUri, String source, String target, List<String> slices, String cost, List<Check> checks, int bootstrap, long seed,
+                      DataSourceOptions data, LazyTracking tracking, Console console) {
+        Model model = ModelArtifact.read(ModelUris.resolve(modelUri, tracking));
+        if (target != null && !target.equals(model.task().target())) {
+            throw new ForjaException("the model predicts '" + model.task().target() + "', not '" + target + "'", "drop --target, or evaluate another model");
+        }
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        for (InputSpec s : model.signature().inputs()) {
+            kinds.put(s.name(), s.kind());
+        }
+        Dataset dataset = DataArgument.read(source, data, console, kinds);
+        if (dataset.frame().find(model.task().target()).isEmpty()) {
+            throw new ForjaException(source + " has no column '" + model.task().target() + "', the target the model predicts",
+                    "evaluate on labelled data");
+        }
+        if (bootstrap < 0) {
+            throw new ForjaException("--bootstrap " + bootstrap + " is negative", "give 0 (no intervals) or more, e.g. 200");
+        }
+        CostMatrix costs = cost == null ? null : CostMatrix.parse(cost);
+        Evaluation e = Evaluator.evaluate(model, dataset.frame(), source, new Evaluator.Options(bootstrap, seed, slices, costs));
+        List<Check.Result> results = checks.stream().map(c -> c.evaluate(e)).toList();
+        return new Result(model, e, results);
+    }
+
+    @Override
+    public Integer call() {
+        List<Check> checks = checksFile == null ? List.of() : Check.read(checksFile);
+        Result r;
+        try (LazyTracking store = new LazyTracking(tracking)) {
+            r = run(modelUri, source, target, slices, cost, checks, bootstrap, seed, data, store, console);
+        }
+        Evaluation e = r.evaluation();
+        if (output.json) {
+            ObjectNode doc = EvaluationJson.of(e, r.checks());
+            doc.put("model", modelUri);
+            doc.put("data", source);
+            doc.putNull("report"); // the HTML report is not built yet
+            console.printJson(doc);
+        } else {
+            var o = console.out();
+            o.printf(Locale.ROOT, "%s on %s: %d rows%s%n", modelUri, source, e.rows(), e.skippedRows() > 0 ? " (" + e.skippedRows()
+                    + " without a target left out)" : "");
+            o.printf(Locale.ROOT, "  %-18s %10s   %s%n", "metric", "value", bootstrap > 0 ? "95% bootstrap interval" : "");
+            e.metrics().forEach((k, v) -> {
+                double[] ci = e.intervals().get(k);
+                o.printf(Locale.ROOT, "  %-18s %10.4f   %s%n", k, v, ci == null ? "" : String.format(Locale.ROOT, "[%.4f, %.4f]", ci[0], ci[1]));
+            });
+            if (e.confusion() != null) {
+                o.println("confusion matrix (rows: actual, columns: predicted) " + e.labels());
+                for (int i = 0; i < e.confusion().length; i++) {
+                    o.printf("  %-10s %s%n", e.labels().get(i), Arrays.toString(Arrays.stream(e.confusion()[i]).mapToLong(x -> (long) x).toArray()));
+                }
+            }
+            if (e.calibration() != null) {
+                o.printf(Locale.ROOT, "calibration: ECE %.4f, Brier %.4f%n", e.calibration().ece(), e.calibration().brier());
+            }
+            if (e.threshold() != null && e.threshold().best() != null) {
+                o.printf(Locale.ROOT, "cheapest threshold: %.2f (expected cost %.4f per row; the model uses %.2f)%n", e.threshold().best(),
+                        e.threshold().bestCost(), e.threshold().current());
+            }
+            e.slices().forEach((column, list) -> {
+                o.println("slices by " + column + ":");
+                String metric = r.model().task().metric();
+                list.forEach(s -> o.printf(Locale.ROOT, "  %-24s n=%-7d %s %.4f%n", s.value(), s.count(), metric, s.metrics().get(metric)));
+            });
+            for (Check.Result c : r.checks()) {
+                o.printf(Locale.ROOT, "check %-40s %s (%s)%s%n", c.check().text(), c.passed() ? "passed" : "FAILED",
+                        Double.isNaN(c.value()) ? "n/a" : String.format(Locale.ROOT, "%.4f", c.value()), c.note() == null ? "" : ": " + c.note());
+            }
+        }
+        return r.passed() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.forja.app.evaluate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forja.learn.evaluate.Calibration;
+import dev.forja.learn.evaluate.Check;
+import dev.forja.learn.evaluate.Evaluation;
+import java.util.List;
+import java.util.Map;
+
+/** An evaluation as {@code forja evaluate --json} prints it. */
+final class EvaluationJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private EvaluationJson() {
+    }
+
+    static ObjectNode of(Evaluation e, List<Check.Result> checks) {
+        ObjectNode doc = F.objectNode();
+        doc.put("rows", e.rows());
+        doc.put("skipped_rows", e.skippedRows());
+        doc.set("metrics", numbers(e.metrics()));
+        ObjectNode intervals = doc.putObject("intervals");
+        e.intervals().forEach((k, v) -> {
+            ArrayNode a = intervals.putArray(k);
+            number(a, v[0]);
+            number(a, v[1]);
+        });
+        if (e.confusion() != null) {
+            ObjectNode cm = doc.putObject("confusion_matrix");
+            e.labels().forEach(cm.putArray("labels")::add);
+            ArrayNode m = cm.putArray("matrix");
+            for (double[] row : e.confusion()) {
+                ArrayNode r = m.addArray();
+                for (double v : row) {
+                    r.add((long) v);
+                }
+            }
+        } else {
+            doc.putNull("confusion_matrix");
+        }
+        Calibration c = e.calibration();
+        if (c != null) {
+            ObjectNode cal = doc.putObject("calibration");
+            number(cal, "ece", c.ece());
+            number(cal, "brier", c.brier());
+            ArrayNode bins = cal.putArray("bins");
+            for (Calibration.Bin b : c.bins()) {
+                ObjectNode n = bins.addObject().put("lower", b.lower()).put("upper", b.upper()).put("count", b.count());
+                number(n, "mean_predicted", b.meanPredicted());
+                number(n, "observed", b.observed());
+            }
+        } else {
+            doc.putNull("calibration");
+        }
+        Evaluation.Threshold t = e.threshold();
+        if (t != null) {
+            ObjectNode th = doc.putObject("threshold");
+            th.put("current", t.current());
+            if (t.best() != null) {
+                th.put("best", t.best());
+                th.put("best_cost_per_row", t.bestCost());
+                th.put("false_positive_cost", t.falsePositiveCost());
+                th.put("false_negative_cost", t.falseNegativeCost());
+                ArrayNode m = th.putArray("best_confusion_matrix");
+                for (double[] row : t.bestConfusion()) {
+                    ArrayNode r = m.addArray();
+                    for (double v : row) {
+                        r.add((long) v);
+                    }
+                }
+            }
+            Evaluation.Threshold.CURVE_COLUMNS.forEach(th.putArray("curve_columns")::add);
+            ArrayNode curve = th.putArray("curve");
+            for (double[] point : t.curve()) {
+                ArrayNode a = curve.addArray();
+                for (double v : point) {
+                    number(a, v);
+                }
+            }
+        } else {
+            doc.putNull("threshold");
+        }
+        ObjectNode slices = doc.putObject("slices");
+        e.slices().forEach((column, list) -> {
+            ArrayNode a = slices.putArray(column);
+            for (Evaluation.Slice s : list) {
+                a.addObject().put("value", s.value()).put("count", s.count()).set("metrics", numbers(s.metrics()));
+            }
+        });
+        ArrayNode cs = doc.putArray("checks");
+        for (Check.Result r : checks) {
+            ObjectNode n = cs.addObject().put("check", r.check().text()).put("passed", r.passed());
+            number(n, "value", r.value());
+            if (r.note() != null) {
+                n.put("note", r.note());
+            }
+        }
+        return doc;
+    }
+
+    static ObjectNode numbers(Map<String, Double> m) {
+        ObjectNode n = F.objectNode();
+        m.forEach((k, v) -> number(n, k, v));
+        return n;
+    }
+
+    private static void number(ObjectNode n, String k, double v) {
+        if (Double.isFinite(v)) {
+            n.put(k, v);
+        } else {
+            n.putNull(k);
+        }
+    }
+
+    private static void number(ArrayNode a, double v) {
+        if (Double.isFinite(v)) {
+            a.add(v);
+        } else {
+            a.addNull();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.forja.app.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forja.app.Main;
+import dev.forja.store.Store;
+import dev.forja.store.Stores;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** forja evaluate and the promotion gate, with two real models trained through the CLI. */
+class EvaluateAndPromoteTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TITANIC = Path.of(System.getProperty("forja.root", "..")).toAbsolutePath().normalize()
+            .resolve("examples/data/titanic.csv").toString();
+
+    @TempDir
+    static Path home;
+    private static String previousHome;
+
+    record Run(int code, JsonNode json, String err) {
+    }
+
+    static Run forja(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(code, JSON.readTree(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(out.toString(StandardCharsets.UTF_8), e);
+        }
+    }
+
+    @BeforeAll
+    static void trainTwoModels() {
+        previousHome = System.getProperty("forja.home");
+        System.setProperty("forja.home", home.toString());
+        assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "baseline", "--register", "titanic", "--json").code()).isZero();
+        assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "xgboost", "--register", "titanic", "--json").code()).isZero();
+        assertThat(forja("models", "alias", "titanic", "1", "production", "--json").code()).isZero();
+    }
+
+    @AfterAll
+    static void restore() {
+        if (previousHome == null) {
+            System.clearProperty("forja.home");
+        } else {
+            System.setProperty("forja.home", previousHome);
+        }
+    }
+
+    @Test
+    void evaluationReportsMetricsWithIntervalsConfusionCalibrationThresholdAndSlices() {
+        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--slices", "Sex,Age", "--cost", "fp=1,fn=5", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode e = r.json();
+        assertThat(e.path("rows").asInt()).isEqualTo(891);
+        double auc = e.path("metrics").path("auc").asDouble();
+        assertThat(e.path("intervals").path("auc").get(0).asDouble()).isLessThan(auc);
+        assertThat(e.path("intervals").path("auc").get(1).asDouble()).isGreaterThan(auc);
+        long total = 0;
+        for (JsonNode row : e.path("confusion_matrix").path("matrix")) {
+            for (JsonNode v : row) {
+                total += v.asLong();
+            }
+        }
+        assertThat(total).isEqualTo(891);
+        long correct = e.path("confusion_matrix").path("matrix").get(0).get(0).asLong() + e.path("confusion_matrix").path("matrix").get(1).get(1).asLong();
+        assertThat(e.path("metrics").path("accuracy").asDouble()).isEqualTo(correct / 891.0);
+        assertThat(e.path("calibration").path("ece").asDouble()).isBetween(0.0, 1.0);
+        assertThat(e.path("calibration").path("brier").asDouble()).isEqualTo(e.path("metrics").path("brier").asDouble());
+        // False negatives cost five times more, so the cheapest threshold is below the default 0.5.
+        assertThat(e.path("threshold").path("best").asDouble()).isLessThan(0.5);
+        int sexRows = 0;
+        for (JsonNode s : e.path("slices").path("Sex")) {
+            sexRows += s.path("count").asInt();
+        }
+        assertThat(sexRows).isEqualTo(891);
+        assertThat(e.path("slices").path("Sex")).extracting(s -> s.path("value").asText()).containsExactly("female", "male");
+        assertThat(e.path("slices").path("Age")).extracting(s -> s.path("value").asText()).contains("(missing)");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameIntervals() {
+        JsonNode a = forja("evaluate", "models:/titanic/2", TITANIC, "--bootstrap", "50", "--seed", "7", "--json").json();
+        JsonNode b = forja("evaluate", "models:/titanic/2", TITANIC, "--bootstrap", "50", "--seed", "7", "--json").json();
+        assertThat(a.path("intervals")).isEqualTo(b.path("intervals"));
+    }
+
+    @Test
+    void aFailedCheckExitsOneWithTheMeasuredValue() throws IOException {
+        Path checks = Files.writeString(home.resolve("checks.yaml"), "# gate\n- auc >= 0.99\n- slice_min(auc, by: Sex) >= 0.5\n");
+        Run r = forja("evaluate", "models:/titanic/1", TITANIC, "--checks", checks.toString(), "--json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.json().path("checks").get(0).path("passed").asBoolean()).isFalse();
+        assertThat(r.json().path("checks").get(0).path("value").asDouble()).isEqualTo(0.5);
+        assertThat(r.json().path("checks").get(1).path("passed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theGateRefusesAWorseModelAndAcceptsABetterOne() {
+        forja("models", "alias", "titanic", "1", "gate", "--json");
+        forja("models", "alias", "titanic", "2", "strong", "--json");
+        Run refused = forja("models", "promote", "titanic", "--version", "1", "--to", "strong", "--data", TITANIC, "--must-beat", "strong", "--json");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.json().path("decision").asText()).isEqualTo("refused");
+        assertThat(refused.json().path("reason").asText()).contains("does not beat version 2");
+
+        Run accepted = forja("models", "promote", "titanic", "--version", "2", "--to", "gate", "--data", TITANIC, "--must-beat", "gate", "--json");
+        assertThat(accepted.code()).as(accepted.err()).isZero();
+        assertThat(accepted.json().path("decision").asText()).isEqualTo("accepted");
+        assertThat(accepted.json().path("comparison").path("difference_interval").get(0).asDouble()).isPositive();
+        try (Store store = Stores.embedded(home)) {
+            assertThat(store.getVersionByAlias("titanic", "gate").version()).isEqualTo(2);
+            assertThat(store.getVersionByAlias("titanic", "strong").version()).isEqualTo(2);
+            assertThat(store.getModelVersion("titanic", 1).tags()).containsEntry("forja.promotion.strong", "refused");
+            assertThat(store.getModelVersion("titanic", 2).tags()).containsEntry("forja.promotion.gate", "accepted");
+        }
+    }
+
+    @Test
+    void checksAndComparisonsNeedData() {
+        Run r = forja("models", "promote", "titanic", "--version", "2", "--to", "x", "--must-beat", "production", "--json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.json().path("error").toString()).contains("--data");
+    }
+}

@@ -1,0 +1,289 @@
+package dev.forja.learn.evaluate;
+
+import dev.forja.core.ForjaException;
+import dev.forja.core.frame.Column;
+import dev.forja.core.frame.Frame;
+import dev.forja.core.frame.NumericColumn;
+import dev.forja.core.metrics.Confusion;
+import dev.forja.core.metrics.Metrics;
+import dev.forja.core.task.CostMatrix;
+import dev.forja.core.task.Task;
+import dev.forja.learn.model.Model;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Evaluates a model on labelled data it scores now: the same predictions {@code forja predict} makes,
+ * against the data's target. Rows whose target is missing are left out and counted.
+ */
+public final class Evaluator {
+    /** How to evaluate: bootstrap resamples (0 for none), their seed, slice columns, and optional costs. */
+    public record Options(int bootstrap, long seed, List<String> sliceColumns, CostMatrix cost) {
+        public Options {
+            sliceColumns = List.copyOf(sliceColumns);
+        }
+    }
+
+    static final int MAX_LEVELS = 20;
+
+    private Evaluator() {
+    }
+
+    public static Evaluation evaluate(Model model, Frame frame, String source, Options options) {
+        Task task = model.task();
+        double[] all = model.predict(frame, source);
+        double[] yAll = task.encode(frame);
+        int k = task.outputs();
+        int[] keep = java.util.stream.IntStream.range(0, yAll.length).filter(r -> !Double.isNaN(yAll[r])).toArray();
+        if (keep.length == 0) {
+            throw new ForjaException("no row of " + source + " has a value for the target '" + task.target() + "'",
+                    "evaluate on labelled data: the target column must be filled");
+        }
+        double[] y = new double[keep.length];
+        double[] p = new double[keep.length * k];
+        for (int i = 0; i < keep.length; i++) {
+            y[i] = yAll[keep[i]];
+            System.arraycopy(all, keep[i] * k, p, i * k, k);
+        }
+        Map<String, Double> metrics = Metrics.evaluate(task, y, p, null);
+        Map<String, double[]> intervals = options.bootstrap() > 0 ? bootstrap(task, y, p, options.bootstrap(), options.seed())
+                : new LinkedHashMap<>();
+
+        List<String> labels = List.of();
+        double[][] confusion = null;
+        Calibration calibration = null;
+        Evaluation.Threshold threshold = null;
+        if (task.isClassification()) {
+            labels = task.classes();
+            int[] truth = new int[y.length];
+            int[] decided = new int[y.length];
+            for (int r = 0; r < y.length; r++) {
+                truth[r] = (int) y[r];
+                decided[r] = task.decide(p, r);
+            }
+            Confusion cm = Confusion.of(truth, decided, k, null);
+            confusion = new double[k][k];
+            for (int t = 0; t < k; t++) {
+                for (int q = 0; q < k; q++) {
+                    confusion[t][q] = cm.count(t, q);
+                }
+            }
+            double[] prob = new double[y.length];
+            double[] outcome = new double[y.length];
+            for (int r = 0; r < y.length; r++) {
+                if (k == 2) {
+                    prob[r] = p[r * 2 + 1];
+                    outcome[r] = truth[r] == 1 ? 1 : 0;
+                } else {
+                    prob[r] = p[r * k + decided[r]];
+                    outcome[r] = truth[r] == decided[r] ? 1 : 0;
+                }
+            }
+            calibration = Calibration.of(prob, outcome, metrics.getOrDefault("brier", Double.NaN));
+            if (k == 2) {
+                threshold = threshold(task, prob, truth, options.cost());
+            }
+        }
+        Map<String, List<Evaluation.Slice>> slices = new LinkedHashMap<>();
+        for (String column : options.sliceColumns()) {
+            slices.put(column, slices(task, frame.find(column).orElseThrow(() -> new ForjaException("slice column '" + column + "' is not in "
+                    + source, "give one of: " + String.join(", ", frame.columnNames()))), keep, y, p));
+        }
+        return new Evaluation(keep.length, yAll.length - keep.length, metrics, intervals, labels, confusion, calibration, threshold, slices);
+    }
+
+    /** Percentile intervals over resamples of the rows, with replacement; the same seed gives the same intervals. */
+    static Map<String, double[]> bootstrap(Task task, double[] y, double[] p, int resamples, long seed) {
+        int n = y.length;
+        int k = task.outputs();
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, double[]> draws = new LinkedHashMap<>();
+        double[] by = new double[n];
+        double[] bp = new double[n * k];
+        for (int b = 0; b < resamples; b++) {
+            for (int i = 0; i < n; i++) {
+                int r = random.nextInt(n);
+                by[i] = y[r];
+                System.arraycopy(p, r * k, bp, i * k, k);
+            }
+            int at = b;
+            Metrics.evaluate(task, by, bp, null).forEach((name, v) -> draws.computeIfAbsent(name, x -> new double[resamples])[at] = v);
+        }
+        Map<String, double[]> out = new LinkedHashMap<>();
+        draws.forEach((name, values) -> out.put(name, percentiles(values)));
+        return out;
+    }
+
+    /** The 2.5% and 97.5% percentiles (linear interpolation, as numpy's default), ignoring NaN draws. */
+    static double[] percentiles(double[] values) {
+        double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (v.length == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {quantile(v, 0.025), quantile(v, 0.975)};
+    }
+
+    static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    private static Evaluation.Threshold threshold(Task task, double[] prob, int[] truth, CostMatrix cost) {
+        List<double[]> curve = new ArrayList<>();
+        Double best = null;
+        Double bestCost = null;
+        double[][] bestConfusion = null;
+        int n = truth.length;
+        for (int i = 0; i <= 100; i++) {
+            double t = i / 100.0;
+            double tp = 0;
+            double fp = 0;
+            double fn = 0;
+            double tn = 0;
+            for (int r = 0; r < n; r++) {
+                boolean predicted = prob[r] >= t;
+                if (truth[r] == 1) {
+                    if (predicted) {
+                        tp++;
+                    } else {
+                        fn++;
+                    }
+                } else if (predicted) {
+                    fp++;
+                } else {
+                    tn++;
+                }
+            }
+            double precision = tp + fp == 0 ? 0 : tp / (tp + fp);
+            double recall = tp + fn == 0 ? 0 : tp / (tp + fn);
+            double fpr = fp + tn == 0 ? 0 : fp / (fp + tn);
+            double c = cost == null ? Double.NaN : (fp * cost.falsePositive() + fn * cost.falseNegative()) / n;
+            curve.add(new double[] {t, precision, recall, fpr, c});
+            if (cost != null && (bestCost == null || c < bestCost)) {
+                bestCost = c;
+                best = t;
+                bestConfusion = new double[][] {{tn, fp}, {fn, tp}};
+            }
+        }
+        return new Evaluation.Threshold(task.threshold(), curve, cost == null ? null : cost.falsePositive(),
+                cost == null ? null : cost.falseNegative(), best, bestCost, bestConfusion);
+    }
+
+    /** A column's slices: its categories (the 20 most frequent, the rest together), or quartile bins of a number. */
+    private static List<Evaluation.Slice> slices(Task task, Column column, int[] keep, double[] y, double[] p) {
+        int n = keep.length;
+        String[] key = new String[n];
+        if (column instanceof NumericColumn num) {
+            double[] values = Arrays.stream(keep).mapToDouble(num::get).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            double[] edges = values.length == 0 ? new double[0]
+                    : Arrays.stream(new double[] {0, 0.25, 0.5, 0.75}).map(q -> quantile(values, q)).distinct().toArray();
+            for (int i = 0; i < n; i++) {
+                double v = num.get(keep[i]);
+                if (Double.isNaN(v)) {
+                    key[i] = "(missing)";
+                    continue;
+                }
+                int b = edges.length - 1;
+                while (b > 0 && v < edges[b]) {
+                    b--;
+                }
+                key[i] = b == edges.length - 1 ? "[" + fmt(edges[b]) + ", " + fmt(values[values.length - 1]) + "]"
+                        : "[" + fmt(edges[b]) + ", " + fmt(edges[b + 1]) + ")";
+            }
+        } else {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                key[i] = column.isMissing(keep[i]) ? "(missing)" : column.format(keep[i]);
+                counts.merge(key[i], 1, Integer::sum);
+            }
+            if (counts.size() > MAX_LEVELS) {
+                List<String> top = counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(MAX_LEVELS)
+                        .map(Map.Entry::getKey).toList();
+                for (int i = 0; i < n; i++) {
+                    if (!top.contains(key[i])) {
+                        key[i] = "(other)";
+                    }
+                }
+            }
+        }
+        Map<String, List<Integer>> groups = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(key[i], x -> new ArrayList<>()).add(i);
+        }
+        int k = task.outputs();
+        List<Evaluation.Slice> out = new ArrayList<>();
+        groups.forEach((value, rows) -> {
+            double[] sy = new double[rows.size()];
+            double[] sp = new double[rows.size() * k];
+            for (int j = 0; j < rows.size(); j++) {
+                sy[j] = y[rows.get(j)];
+                System.arraycopy(p, rows.get(j) * k, sp, j * k, k);
+            }
+            out.add(new Evaluation.Slice(value, rows.size(), Metrics.evaluate(task, sy, sp, null)));
+        });
+        return out;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.4g", v);
+    }
+
+    /**
+     * A candidate against an incumbent on the same rows: both metric values and the 95% interval of
+     * their difference over paired bootstrap resamples (the same rows for both), oriented so that a
+     * positive difference means the candidate is better. The candidate beats the incumbent beyond the
+     * noise when the whole interval is above zero.
+     */
+    public record Comparison(String metric, double candidate, double incumbent, double differenceLow, double differenceHigh) {
+        public boolean candidateBetter() {
+            return differenceLow > 0;
+        }
+    }
+
+    public static Comparison compare(Model candidate, Model incumbent, Frame frame, String source, int resamples, long seed) {
+        Task task = candidate.task();
+        String metric = task.metric();
+        double[] yAll = task.encode(frame);
+        double[] pa = candidate.predict(frame, source);
+        double[] pb = incumbent.predict(frame, source);
+        int k = task.outputs();
+        if (incumbent.task().outputs() != k || !incumbent.task().classes().equals(task.classes())) {
+            throw new ForjaException("the models do not predict the same classes (" + task.classes() + " vs " + incumbent.task().classes() + ")",
+                    "compare versions of the same task");
+        }
+        int[] keep = java.util.stream.IntStream.range(0, yAll.length).filter(r -> !Double.isNaN(yAll[r])).toArray();
+        double[] y = new double[keep.length];
+        double[] a = new double[keep.length * k];
+        double[] b = new double[keep.length * k];
+        for (int i = 0; i < keep.length; i++) {
+            y[i] = yAll[keep[i]];
+            System.arraycopy(pa, keep[i] * k, a, i * k, k);
+            System.arraycopy(pb, keep[i] * k, b, i * k, k);
+        }
+        double sign = Metrics.higherIsBetter(metric) ? 1 : -1;
+        double va = Metrics.evaluate(task, y, a, null).get(metric);
+        double vb = Metrics.evaluate(task, y, b, null).get(metric);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] diffs = new double[resamples];
+        double[] by = new double[y.length];
+        double[] ba = new double[a.length];
+        double[] bb = new double[b.length];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < y.length; i++) {
+                int j = random.nextInt(y.length);
+                by[i] = y[j];
+                System.arraycopy(a, j * k, ba, i * k, k);
+                System.arraycopy(b, j * k, bb, i * k, k);
+            }
+            diffs[r] = sign * (Metrics.evaluate(task, by, ba, null).get(metric) - Metrics.evaluate(task, by, bb, null).get(metric));
+        }
+        double[] ci = percentiles(diffs);
+        return new Comparison(metric, va, vb, ci[0], ci[1]);
+    }
+}

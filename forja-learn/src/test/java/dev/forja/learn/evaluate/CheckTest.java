@@ -1,0 +1,42 @@
+package dev.forja.learn.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.forja.core.ForjaException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CheckTest {
+    private static final Evaluation E = new Evaluation(10, 0, Map.of("auc", 0.82, "log_loss", 0.4), Map.of(), List.of("0", "1"),
+            new double[2][2], new Calibration(0.03, 0.1, List.of()), null,
+            Map.of("sex", List.of(new Evaluation.Slice("female", 4, Map.of("auc", 0.9)), new Evaluation.Slice("male", 6, Map.of("auc", 0.7)))));
+
+    @Test
+    void aMetricThresholdPassesOrFailsWithTheMeasuredValue() {
+        assertThat(Check.parse("auc >= 0.80").evaluate(E)).extracting(Check.Result::passed, Check.Result::value).containsExactly(true, 0.82);
+        assertThat(Check.parse("log_loss < 0.3").evaluate(E).passed()).isFalse();
+        assertThat(Check.parse("ece <= 0.05").evaluate(E).value()).isEqualTo(0.03);
+    }
+
+    @Test
+    void sliceMinTakesTheWorstSlice() {
+        Check.Result r = Check.parse("slice_min(auc, by: sex) >= 0.75").evaluate(E);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.value()).isEqualTo(0.7);
+        assertThat(Check.parse("slice_max(auc, by: sex) >= 0.85").evaluate(E).passed()).isTrue();
+    }
+
+    @Test
+    void aMissingMetricOrSliceFailsSayingWhy() {
+        assertThat(Check.parse("rmse <= 1").evaluate(E).note()).contains("no metric 'rmse'");
+        assertThat(Check.parse("slice_min(auc, by: age) >= 0.5").evaluate(E).note()).contains("--slices age");
+    }
+
+    @Test
+    void aCheckThisForjaCannotEvaluateIsRefusedWithTheGrammar() {
+        assertThatThrownBy(() -> Check.parse("invariance(sex) <= 0.01")).isInstanceOf(ForjaException.class)
+                .hasMessageContaining("not a check");
+    }
+}
