@@ -40,6 +40,23 @@ final class EvaluationJson {
         } else {
             doc.putNull("confusion_matrix");
         }
+        ObjectNode perClass = doc.putObject("per_class");
+        e.perClass().forEach((label, m) -> perClass.set(label, numbers(m)));
+        if (!e.confidence().isEmpty()) {
+            ObjectNode conf = doc.putObject("confidence");
+            Evaluation.CONFIDENCE_COLUMNS.forEach(conf.putArray("curve_columns")::add);
+            ArrayNode curve = conf.putArray("curve");
+            for (double[] point : e.confidence()) {
+                ArrayNode a = curve.addArray();
+                for (double v : point) {
+                    number(a, v);
+                }
+            }
+        } else {
+            doc.putNull("confidence");
+        }
+        ObjectNode fairness = doc.putObject("fairness");
+        e.fairness().forEach((column, m) -> fairness.set(column, numbers(m)));
         Calibration c = e.calibration();
         if (c != null) {
             ObjectNode cal = doc.putObject("calibration");

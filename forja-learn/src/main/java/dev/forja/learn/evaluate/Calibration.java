@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reliability of predicted probabilities in ten equal-width bins of [0, 1], as scikit-learn's
+ * Reliability of predicted probabilities in ten equal-width bins of [0, 1], exactly as scikit-learn's
  * {@code calibration_curve(strategy="uniform")} bins them: per bin the mean predicted probability and
  * the observed frequency. The expected calibration error is their absolute gap weighted by the bin's
  * share of rows. For a binary task the probability is the positive class's; for multiclass it is the
@@ -26,8 +26,12 @@ public record Calibration(double ece, double brier, List<Bin> bins) {
             if (Double.isNaN(p)) {
                 continue;
             }
-            // Right-closed at 1 like numpy's digitize over [0, 0.1, ..., 1] with the last edge included.
-            int b = Math.min(BINS - 1, Math.max(0, (int) Math.floor(p * BINS)));
+            // As calibration_curve does (numpy's searchsorted over the inner edges i * 0.1): a bin holds
+            // (lower, upper], the first one [0, 0.1].
+            int b = 0;
+            while (b < BINS - 1 && (b + 1) * (1.0 / BINS) < p) {
+                b++;
+            }
             count[b]++;
             sumP[b] += p;
             sumY[b] += outcome[r];

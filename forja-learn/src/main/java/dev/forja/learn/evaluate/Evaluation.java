@@ -8,11 +8,18 @@ import java.util.Map;
  * confidence interval, the confusion matrix, calibration, the decision threshold (binary), and the
  * metrics per slice of the data.
  *
- * @param intervals metric → [low, high], the 2.5% and 97.5% percentiles over bootstrap resamples
- * @param threshold null unless the task is binary
+ * @param intervals  metric → [low, high], the 2.5% and 97.5% percentiles over bootstrap resamples
+ * @param perClass   class label → precision, recall, f1, support (classification)
+ * @param threshold  null unless the task is binary
+ * @param confidence coverage and accuracy when the model abstains below a confidence (classification)
+ * @param fairness   slice column → demographic parity and equal opportunity differences across its slices (binary)
  */
 public record Evaluation(int rows, int skippedRows, Map<String, Double> metrics, Map<String, double[]> intervals, List<String> labels,
-                        double[][] confusion, Calibration calibration, Threshold threshold, Map<String, List<Slice>> slices) {
+                        double[][] confusion, Map<String, Map<String, Double>> perClass, Calibration calibration, Threshold threshold,
+                        List<double[]> confidence, Map<String, List<Slice>> slices, Map<String, Map<String, Double>> fairness) {
+
+    /** Columns of {@link #confidence}: the confidence threshold, the share of rows at or above it, their accuracy. */
+    public static final List<String> CONFIDENCE_COLUMNS = List.of("threshold", "coverage", "accuracy");
 
     /** One slice of a column: a category, or a quantile bin of a number ("[20, 28)"), with its metrics. */
     public record Slice(String value, int count, Map<String, Double> metrics) {

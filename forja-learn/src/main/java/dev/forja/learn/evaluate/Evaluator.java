@@ -49,14 +49,38 @@ public final class Evaluator {
             y[i] = yAll[keep[i]];
             System.arraycopy(all, keep[i] * k, p, i * k, k);
         }
+        return measure(task, y, p, yAll.length - keep.length, options, column -> sliceKeys(frame.find(column).orElseThrow(() ->
+                new ForjaException("slice column '" + column + "' is not in " + source, "give one of: " + String.join(", ", frame.columnNames()))),
+                keep));
+    }
+
+    /**
+     * Everything measured from labels and predictions: {@code y} encoded as {@link Task#encode} does,
+     * {@code p} row-major outputs; {@code sliceKeys} gives each row's slice of a column.
+     */
+    static Evaluation measure(Task task, double[] y, double[] p, int skipped, Options options,
+                              java.util.function.Function<String, String[]> sliceKeys) {
+        int k = task.outputs();
         Map<String, Double> metrics = Metrics.evaluate(task, y, p, null);
         Map<String, double[]> intervals = options.bootstrap() > 0 ? bootstrap(task, y, p, options.bootstrap(), options.seed())
                 : new LinkedHashMap<>();
 
+        metrics = new LinkedHashMap<>(metrics);
         List<String> labels = List.of();
         double[][] confusion = null;
+        Map<String, Map<String, Double>> perClass = new LinkedHashMap<>();
         Calibration calibration = null;
         Evaluation.Threshold threshold = null;
+        List<double[]> confidence = List.of();
+        Map<String, Map<String, Double>> fairness = new LinkedHashMap<>();
+        if (!task.isClassification()) {
+            double[] errors = new double[y.length];
+            for (int r = 0; r < y.length; r++) {
+                errors[r] = Math.abs(y[r] - p[r]);
+            }
+            Arrays.sort(errors);
+            metrics.put("median_ae", errors.length % 2 == 1 ? errors[errors.length / 2] : (errors[errors.length / 2 - 1] + errors[errors.length / 2]) / 2);
+        }
         if (task.isClassification()) {
             labels = task.classes();
             int[] truth = new int[y.length];
@@ -72,6 +96,8 @@ public final class Evaluator {
                     confusion[t][q] = cm.count(t, q);
                 }
             }
+            perClass(cm, k, task.classes(), y.length, metrics, perClass);
+            confidence = confidence(p, k, truth, decided);
             double[] prob = new double[y.length];
             double[] outcome = new double[y.length];
             for (int r = 0; r < y.length; r++) {
@@ -90,10 +116,14 @@ public final class Evaluator {
         }
         Map<String, List<Evaluation.Slice>> slices = new LinkedHashMap<>();
         for (String column : options.sliceColumns()) {
-            slices.put(column, slices(task, frame.find(column).orElseThrow(() -> new ForjaException("slice column '" + column + "' is not in "
-                    + source, "give one of: " + String.join(", ", frame.columnNames()))), keep, y, p));
+            String[] keys = sliceKeys.apply(column);
+            slices.put(column, slices(task, keys, y, p));
+            if (task.isClassification() && k == 2) {
+                fairness.put(column, fairness(task, keys, y, p));
+            }
         }
-        return new Evaluation(keep.length, yAll.length - keep.length, metrics, intervals, labels, confusion, calibration, threshold, slices);
+        return new Evaluation(y.length, skipped, metrics, intervals, labels, confusion, perClass, calibration, threshold, confidence, slices,
+                fairness);
     }
 
     /** Percentile intervals over resamples of the rows, with replacement; the same seed gives the same intervals. */
@@ -175,8 +205,8 @@ public final class Evaluator {
                 cost == null ? null : cost.falseNegative(), best, bestCost, bestConfusion);
     }
 
-    /** A column's slices: its categories (the 20 most frequent, the rest together), or quartile bins of a number. */
-    private static List<Evaluation.Slice> slices(Task task, Column column, int[] keep, double[] y, double[] p) {
+    /** Each row's slice of a column: its category (the 20 most frequent, the rest together), or the quartile bin of a number. */
+    private static String[] sliceKeys(Column column, int[] keep) {
         int n = keep.length;
         String[] key = new String[n];
         if (column instanceof NumericColumn num) {
@@ -196,29 +226,37 @@ public final class Evaluator {
                 key[i] = b == edges.length - 1 ? "[" + fmt(edges[b]) + ", " + fmt(values[values.length - 1]) + "]"
                         : "[" + fmt(edges[b]) + ", " + fmt(edges[b + 1]) + ")";
             }
-        } else {
-            Map<String, Integer> counts = new LinkedHashMap<>();
+            return key;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            key[i] = column.isMissing(keep[i]) ? "(missing)" : column.format(keep[i]);
+            counts.merge(key[i], 1, Integer::sum);
+        }
+        if (counts.size() > MAX_LEVELS) {
+            List<String> top = counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(MAX_LEVELS)
+                    .map(Map.Entry::getKey).toList();
             for (int i = 0; i < n; i++) {
-                key[i] = column.isMissing(keep[i]) ? "(missing)" : column.format(keep[i]);
-                counts.merge(key[i], 1, Integer::sum);
-            }
-            if (counts.size() > MAX_LEVELS) {
-                List<String> top = counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(MAX_LEVELS)
-                        .map(Map.Entry::getKey).toList();
-                for (int i = 0; i < n; i++) {
-                    if (!top.contains(key[i])) {
-                        key[i] = "(other)";
-                    }
+                if (!top.contains(key[i])) {
+                    key[i] = "(other)";
                 }
             }
         }
+        return key;
+    }
+
+    private static Map<String, List<Integer>> groups(String[] keys) {
         Map<String, List<Integer>> groups = new java.util.TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            groups.computeIfAbsent(key[i], x -> new ArrayList<>()).add(i);
+        for (int i = 0; i < keys.length; i++) {
+            groups.computeIfAbsent(keys[i], x -> new ArrayList<>()).add(i);
         }
+        return groups;
+    }
+
+    private static List<Evaluation.Slice> slices(Task task, String[] keys, double[] y, double[] p) {
         int k = task.outputs();
         List<Evaluation.Slice> out = new ArrayList<>();
-        groups.forEach((value, rows) -> {
+        groups(keys).forEach((value, rows) -> {
             double[] sy = new double[rows.size()];
             double[] sp = new double[rows.size() * k];
             for (int j = 0; j < rows.size(); j++) {
@@ -228,6 +266,94 @@ public final class Evaluator {
             out.add(new Evaluation.Slice(value, rows.size(), Metrics.evaluate(task, sy, sp, null)));
         });
         return out;
+    }
+
+    /**
+     * Gaps between a column's groups, binary tasks: the demographic parity difference (largest minus
+     * smallest share of positive predictions) and the equal opportunity difference (largest minus smallest
+     * true-positive rate, over groups that have positives), as fairlearn defines them.
+     */
+    private static Map<String, Double> fairness(Task task, String[] keys, double[] y, double[] p) {
+        double minRate = Double.POSITIVE_INFINITY;
+        double maxRate = Double.NEGATIVE_INFINITY;
+        double minTpr = Double.POSITIVE_INFINITY;
+        double maxTpr = Double.NEGATIVE_INFINITY;
+        for (List<Integer> rows : groups(keys).values()) {
+            int predictedPositive = 0;
+            int positives = 0;
+            int truePositives = 0;
+            for (int r : rows) {
+                boolean positive = task.decide(p, r) == 1;
+                if (positive) {
+                    predictedPositive++;
+                }
+                if (y[r] == 1) {
+                    positives++;
+                    if (positive) {
+                        truePositives++;
+                    }
+                }
+            }
+            double rate = (double) predictedPositive / rows.size();
+            minRate = Math.min(minRate, rate);
+            maxRate = Math.max(maxRate, rate);
+            if (positives > 0) {
+                double tpr = (double) truePositives / positives;
+                minTpr = Math.min(minTpr, tpr);
+                maxTpr = Math.max(maxTpr, tpr);
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("demographic_parity_difference", maxRate - minRate);
+        out.put("equal_opportunity_difference", Double.isInfinite(minTpr) ? Double.NaN : maxTpr - minTpr);
+        return out;
+    }
+
+    /** Per class precision, recall, F1 and support, and their support-weighted averages (scikit-learn's average="weighted"). */
+    private static void perClass(Confusion cm, int k, List<String> classes, int n, Map<String, Double> metrics,
+                                 Map<String, Map<String, Double>> perClass) {
+        double wp = 0;
+        double wr = 0;
+        double wf = 0;
+        for (int c = 0; c < k; c++) {
+            double support = 0;
+            for (int q = 0; q < k; q++) {
+                support += cm.count(c, q);
+            }
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("precision", cm.precision(c));
+            m.put("recall", cm.recall(c));
+            m.put("f1", cm.f1(c));
+            m.put("support", support);
+            perClass.put(classes.get(c), m);
+            wp += support * cm.precision(c);
+            wr += support * cm.recall(c);
+            wf += support * cm.f1(c);
+        }
+        metrics.put("precision_weighted", wp / n);
+        metrics.put("recall_weighted", wr / n);
+        metrics.put("f1_weighted", wf / n);
+    }
+
+    /** Coverage and accuracy when predictions under a confidence (the top class's probability) are withheld. */
+    private static List<double[]> confidence(double[] p, int k, int[] truth, int[] decided) {
+        int n = truth.length;
+        List<double[]> curve = new ArrayList<>();
+        for (int i = 0; i <= 20; i++) {
+            double t = i / 20.0;
+            int covered = 0;
+            int correct = 0;
+            for (int r = 0; r < n; r++) {
+                if (p[r * k + decided[r]] >= t) {
+                    covered++;
+                    if (decided[r] == truth[r]) {
+                        correct++;
+                    }
+                }
+            }
+            curve.add(new double[] {t, (double) covered / n, covered == 0 ? Double.NaN : (double) correct / covered});
+        }
+        return curve;
     }
 
     private static String fmt(double v) {
