@@ -62,6 +62,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--checks", paramLabel = "FILE", description = "A YAML list of checks: auc >= 0.8, ece <= 0.05, slice_min(auc, by: sex) >= 0.75.")
     Path checksFile;
 
+    @Option(names = "--behaviour", description = "Also measure behaviour: perturbation (noise, category swaps) and permutation importance.")
+    boolean behaviour;
+
+    @Option(names = "--invariant", paramLabel = "COLUMN", description = "A column that must not change predictions, e.g. a sensitive attribute (repeatable; implies --behaviour).")
+    List<String> invariant = new ArrayList<>();
+
+    @Option(names = "--monotone", paramLabel = "+COLUMN|-COLUMN", description = "A declared direction: +size means more size must not lower the prediction (repeatable; implies --behaviour).")
+    List<String> monotone = new ArrayList<>();
+
+    @Option(names = "--repeats", defaultValue = "5", paramLabel = "N", description = "Shuffles per column for permutation importance (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Option(names = "--bootstrap", defaultValue = "200", paramLabel = "N", description = "Bootstrap resamples for the intervals (default: ${DEFAULT-VALUE}; 0 for none).")
     int bootstrap;
 
@@ -88,8 +100,38 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    static Result run(String modelUri, String source, String target, List<String> slices, String cost, List<Check> checks, int bootstrap, long seed,
-                      DataSourceOptions data, LazyTracking tracking, Console console) {
+    /** The evaluation options a list of checks needs: the slices, invariances and directions they read. */
+    static Evaluator.Options optionsFor(List<Check> checks, int bootstrap, long seed, List<String> slices, String cost, boolean behaviour,
+                                         List<String> invariant, List<String> monotone, int repeats) {
+        List<String> s = new ArrayList<>(slices);
+        List<String> inv = new ArrayList<>(invariant);
+        List<String> mono = new ArrayList<>(monotone);
+        boolean b = behaviour || !invariant.isEmpty() || !monotone.isEmpty();
+        for (Check c : checks) {
+            if (c.function() == null) {
+                b |= c.metric() != null && c.metric().startsWith("perturbation_");
+            } else if (c.function().equals("invariance")) {
+                b = true;
+                if (!inv.contains(c.by())) {
+                    inv.add(c.by());
+                }
+            } else if (c.function().equals("direction")) {
+                b = true;
+                if (!mono.contains(c.by())) {
+                    mono.add(c.by());
+                }
+            } else if (!s.contains(c.by())) {
+                s.add(c.by());
+            }
+        }
+        if (bootstrap < 0) {
+            throw new ForjaException("--bootstrap " + bootstrap + " is negative", "give 0 (no intervals) or more, e.g. 200");
+        }
+        return new Evaluator.Options(bootstrap, seed, s, cost == null ? null : CostMatrix.parse(cost), b, inv, mono, repeats);
+    }
+
+    static Result run(String modelUri, String source, String target, Evaluator.Options options, List<Check> checks, DataSourceOptions data,
+                      LazyTracking tracking, Console console) {
         Model model = ModelArtifact.read(ModelUris.resolve(modelUri, tracking));
         if (target != null && !target.equals(model.task().target())) {
             throw new ForjaException("the model predicts '" + model.task().target() + "', not '" + target + "'", "drop --target, or evaluate another model");
@@ -103,11 +145,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new ForjaException(source + " has no column '" + model.task().target() + "', the target the model predicts",
                     "evaluate on labelled data");
         }
-        if (bootstrap < 0) {
-            throw new ForjaException("--bootstrap " + bootstrap + " is negative", "give 0 (no intervals) or more, e.g. 200");
-        }
-        CostMatrix costs = cost == null ? null : CostMatrix.parse(cost);
-        Evaluation e = Evaluator.evaluate(model, dataset.frame(), source, new Evaluator.Options(bootstrap, seed, slices, costs));
+        Evaluation e = Evaluator.evaluate(model, dataset.frame(), source, options);
         List<Check.Result> results = checks.stream().map(c -> c.evaluate(e)).toList();
         return new Result(model, e, results);
     }
@@ -117,7 +155,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Check> checks = checksFile == null ? List.of() : Check.read(checksFile);
         Result r;
         try (LazyTracking store = new LazyTracking(tracking)) {
-            r = run(modelUri, source, target, slices, cost, checks, bootstrap, seed, data, store, console);
+            r = run(modelUri, source, target, optionsFor(checks, bootstrap, seed, slices, cost, behaviour, invariant, monotone, repeats), checks,
+                    data, store, console);
         }
         Evaluation e = r.evaluation();
         if (output.json) {
@@ -153,6 +192,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                 String metric = r.model().task().metric();
                 list.forEach(s -> o.printf(Locale.ROOT, "  %-24s n=%-7d %s %.4f%n", s.value(), s.count(), metric, s.metrics().get(metric)));
             });
+            if (e.behaviour() != null) {
+                var b = e.behaviour();
+                o.printf(Locale.ROOT, "perturbation: %.2f%% of predictions flip, %s drops by %.4f%n", 100 * b.perturbationFlipRate(),
+                        r.model().task().metric(), b.perturbationMetricDrop());
+                b.invariance().forEach((c, v) -> o.printf(Locale.ROOT, "invariance to %s: %.2f%% of predictions change%n", c, 100 * v));
+                b.direction().forEach((c, v) -> o.printf(Locale.ROOT, "direction %s: %.2f%% of rows move the wrong way%n", c, 100 * v));
+                o.println("permutation importance (" + r.model().task().metric() + " lost when shuffled):");
+                b.importance().stream().limit(10).forEach(i -> o.printf(Locale.ROOT, "  %-24s %.4f ± %.4f%n", i.column(), i.mean(), i.std()));
+            }
             for (Check.Result c : r.checks()) {
                 o.printf(Locale.ROOT, "check %-40s %s (%s)%s%n", c.check().text(), c.passed() ? "passed" : "FAILED",
                         Double.isNaN(c.value()) ? "n/a" : String.format(Locale.ROOT, "%.4f", c.value()), c.note() == null ? "" : ": " + c.note());

@@ -106,6 +106,23 @@ final class EvaluationJson {
                 a.addObject().put("value", s.value()).put("count", s.count()).set("metrics", numbers(s.metrics()));
             }
         });
+        if (e.behaviour() != null) {
+            var b = e.behaviour();
+            ObjectNode beh = doc.putObject("behaviour");
+            ObjectNode pert = beh.putObject("perturbation");
+            number(pert, "flip_rate", b.perturbationFlipRate());
+            number(pert, "metric_drop", b.perturbationMetricDrop());
+            beh.set("invariance", numbers(b.invariance()));
+            beh.set("direction", numbers(b.direction()));
+            ArrayNode imp = doc.putArray("importance");
+            for (var i : b.importance()) {
+                ObjectNode n = imp.addObject().put("column", i.column());
+                number(n, "mean", i.mean());
+                number(n, "std", i.std());
+            }
+        } else {
+            doc.putNull("behaviour");
+        }
         ArrayNode cs = doc.putArray("checks");
         for (Check.Result r : checks) {
             ObjectNode n = cs.addObject().put("check", r.check().text()).put("passed", r.passed());

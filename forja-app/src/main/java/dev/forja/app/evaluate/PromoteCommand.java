@@ -95,8 +95,8 @@ public final class PromoteCommand implements Callable<Integer> {
             ModelVersion candidate = store.getModelVersion(name, version);
             String candidateUri = "models:/" + name + "/" + candidate.version();
             if (source != null) {
-                EvaluateCommand.Result r = EvaluateCommand.run(candidateUri, source, null, slicesNeeded(checks), null, checks, 0, seed, data, lazy,
-                        console);
+                EvaluateCommand.Result r = EvaluateCommand.run(candidateUri, source, null, EvaluateCommand.optionsFor(checks, 0, seed, List.of(), null,
+                        false, List.of(), List.of(), 5), checks, data, lazy, console);
                 var list = doc.putArray("checks");
                 for (Check.Result c : r.checks()) {
                     ObjectNode n = list.addObject().put("check", c.check().text()).put("passed", c.passed());
@@ -165,7 +165,4 @@ public final class PromoteCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> slicesNeeded(List<Check> checks) {
-        return checks.stream().filter(c -> c.by() != null).map(Check::by).distinct().toList();
-    }
 }

@@ -49,6 +49,9 @@ class EvaluateAndPromoteTest {
         assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "baseline", "--register", "titanic", "--json").code()).isZero();
         assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "xgboost", "--register", "titanic", "--json").code()).isZero();
         assertThat(forja("models", "alias", "titanic", "1", "production", "--json").code()).isZero();
+        // A model whose answer depends on Sex alone, so its behaviour is known exactly.
+        assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "rule", "--param", "rule=Sex == female -> 1 else 0", "--register",
+                "rules", "--json").code()).isZero();
     }
 
     @AfterAll
@@ -100,12 +103,13 @@ class EvaluateAndPromoteTest {
 
     @Test
     void aFailedCheckExitsOneWithTheMeasuredValue() throws IOException {
-        Path checks = Files.writeString(home.resolve("checks.yaml"), "# gate\n- auc >= 0.99\n- slice_min(auc, by: Sex) >= 0.5\n");
+        Path checks = Files.writeString(home.resolve("checks.yaml"), "# gate\n- auc >= 0.99\n- slice_min(auc, by: Sex) > 0.5\n");
         Run r = forja("evaluate", "models:/titanic/1", TITANIC, "--checks", checks.toString(), "--json");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.json().path("checks").get(0).path("passed").asBoolean()).isFalse();
         assertThat(r.json().path("checks").get(0).path("value").asDouble()).isEqualTo(0.5);
         assertThat(r.json().path("checks").get(1).path("passed").asBoolean()).isFalse();
+        assertThat(r.json().path("checks").get(1).path("value").asDouble()).as("a check's slices are measured without --slices").isEqualTo(0.5);
     }
 
     @Test
@@ -134,5 +138,32 @@ class EvaluateAndPromoteTest {
         Run r = forja("models", "promote", "titanic", "--version", "2", "--to", "x", "--must-beat", "production", "--json");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.json().path("error").toString()).contains("--data");
+    }
+
+    @Test
+    void behaviourOfAModelThatReadsOnlySexIsMeasuredExactly() {
+        Run r = forja("evaluate", "models:/rules/1", TITANIC, "--invariant", "Sex", "--invariant", "Age", "--monotone", "+Fare", "--bootstrap", "0",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode b = r.json().path("behaviour");
+        assertThat(b.path("invariance").path("Sex").asDouble()).isEqualTo(1.0);
+        assertThat(b.path("invariance").path("Age").asDouble()).isEqualTo(0.0);
+        assertThat(b.path("direction").path("+Fare").asDouble()).isEqualTo(0.0);
+        // 5% of categories are swapped, so about 5% of the Sex values, hence predictions, flip.
+        assertThat(b.path("perturbation").path("flip_rate").asDouble()).isBetween(0.02, 0.08);
+        JsonNode importance = r.json().path("importance");
+        assertThat(importance.get(0).path("column").asText()).isEqualTo("Sex");
+        assertThat(importance.get(0).path("mean").asDouble()).isPositive();
+        for (int i = 1; i < importance.size(); i++) {
+            assertThat(importance.get(i).path("mean").asDouble()).as(importance.get(i).path("column").asText()).isEqualTo(0.0);
+        }
+    }
+
+    @Test
+    void aBehaviouralCheckInTheGateRefusesAModelThatUsesASensitiveColumn() throws IOException {
+        Path checks = Files.writeString(home.resolve("fair.yaml"), "- invariance(Sex) <= 0.01\n");
+        Run r = forja("models", "promote", "rules", "--version", "1", "--to", "production", "--data", TITANIC, "--checks", checks.toString(), "--json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.json().path("reason").asText()).contains("invariance(Sex) <= 0.01 failed (1.0000)");
     }
 }

@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One declarative threshold of a checks file: {@code auc >= 0.80}, {@code ece <= 0.05},
- * {@code slice_min(auc, by: sex) >= 0.75}. A checks file is a YAML list of such strings, one per line
+ * {@code slice_min(auc, by: sex) >= 0.75}, {@code invariance(sex) <= 0.01}, {@code direction(+hours_per_week) <= 0.02},
+ * {@code perturbation_flip_rate <= 0.05}. A checks file is a YAML list of such strings, one per line
  * ({@code - auc >= 0.80}); {@code #} starts a comment.
  */
 public record Check(String text, String function, String metric, String by, String comparator, double bound) {
     private static final Pattern PLAIN = Pattern.compile("([a-z_][a-z0-9_]*)\\s*(>=|<=|>|<|==)\\s*(-?[0-9.]+(?:[eE]-?[0-9]+)?)");
+    private static final Pattern BEHAVIOUR = Pattern.compile("(invariance|direction)\\(\\s*([+-]?[^)\\s]+)\\s*\\)\\s*(>=|<=|>|<|==)\\s*(-?[0-9.]+(?:[eE]-?[0-9]+)?)");
     private static final Pattern SLICE = Pattern.compile(
             "(slice_min|slice_max)\\(\\s*([a-z_][a-z0-9_]*)\\s*,\\s*by\\s*:\\s*([^)\\s]+)\\s*\\)\\s*(>=|<=|>|<|==)\\s*(-?[0-9.]+(?:[eE]-?[0-9]+)?)");
 
@@ -59,18 +62,33 @@ public record Check(String text, String function, String metric, String by, Stri
             return new Check(text.trim(), m.group(1), m.group(2), text.trim().substring(text.trim().indexOf(':') + 1).replaceAll("\\).*", "").trim(),
                     m.group(4), Double.parseDouble(m.group(5)));
         }
+        m = BEHAVIOUR.matcher(t);
+        if (m.matches()) {
+            String arg = text.trim().substring(text.trim().indexOf('(') + 1, text.trim().indexOf(')')).trim();
+            return new Check(text.trim(), m.group(1), null, arg, m.group(3), Double.parseDouble(m.group(4)));
+        }
         m = PLAIN.matcher(t);
         if (m.matches()) {
             return new Check(text.trim(), null, m.group(1), null, m.group(2), Double.parseDouble(m.group(3)));
         }
         throw new ForjaException("'" + text + "' is not a check this Forja evaluates",
-                "write METRIC >= NUMBER (e.g. auc >= 0.8, ece <= 0.05) or slice_min(METRIC, by: COLUMN) >= NUMBER");
+                "write METRIC >= NUMBER (e.g. auc >= 0.8, ece <= 0.05), slice_min(METRIC, by: COLUMN) >= NUMBER, invariance(COLUMN) <= NUMBER "
+                        + "or direction(+COLUMN) <= NUMBER");
     }
 
     /** Evaluates against an evaluation; a metric it does not have fails the check, saying so. */
     public Result evaluate(Evaluation e) {
         double value;
-        if (function != null) {
+        if ("invariance".equals(function) || "direction".equals(function)) {
+            Map<String, Double> measured = e.behaviour() == null ? null
+                    : function.equals("invariance") ? e.behaviour().invariance() : e.behaviour().direction();
+            Double v = measured == null ? null : measured.get(by);
+            if (v == null) {
+                return new Result(this, false, Double.NaN, function + " of '" + by + "' was not measured: evaluate with "
+                        + (function.equals("invariance") ? "--invariant " + by : "--monotone " + by));
+            }
+            value = v;
+        } else if (function != null) {
             List<Evaluation.Slice> slices = e.slices().get(by);
             if (slices == null) {
                 return new Result(this, false, Double.NaN, "no slices by '" + by + "': evaluate with --slices " + by);
@@ -85,6 +103,11 @@ public record Check(String text, String function, String metric, String by, Stri
             if (Double.isInfinite(value)) {
                 return new Result(this, false, Double.NaN, "no slice of '" + by + "' has a value for " + metric);
             }
+        } else if (metric.startsWith("perturbation_")) {
+            if (e.behaviour() == null) {
+                return new Result(this, false, Double.NaN, metric + " was not measured: evaluate with --behaviour");
+            }
+            value = metric.equals("perturbation_flip_rate") ? e.behaviour().perturbationFlipRate() : e.behaviour().perturbationMetricDrop();
         } else if (metric.equals("ece")) {
             value = e.calibration() == null ? Double.NaN : e.calibration().ece();
         } else {

@@ -13,10 +13,12 @@ import java.util.Map;
  * @param threshold  null unless the task is binary
  * @param confidence coverage and accuracy when the model abstains below a confidence (classification)
  * @param fairness   slice column → demographic parity and equal opportunity differences across its slices (binary)
+ * @param behaviour  perturbation, invariance, directional expectations and permutation importance; null when not measured
  */
 public record Evaluation(int rows, int skippedRows, Map<String, Double> metrics, Map<String, double[]> intervals, List<String> labels,
                         double[][] confusion, Map<String, Map<String, Double>> perClass, Calibration calibration, Threshold threshold,
-                        List<double[]> confidence, Map<String, List<Slice>> slices, Map<String, Map<String, Double>> fairness) {
+                        List<double[]> confidence, Map<String, List<Slice>> slices, Map<String, Map<String, Double>> fairness,
+                        Behaviour.Result behaviour) {
 
     /** Columns of {@link #confidence}: the confidence threshold, the share of rows at or above it, their accuracy. */
     public static final List<String> CONFIDENCE_COLUMNS = List.of("threshold", "coverage", "accuracy");

@@ -22,9 +22,17 @@ import java.util.SplittableRandom;
  */
 public final class Evaluator {
     /** How to evaluate: bootstrap resamples (0 for none), their seed, slice columns, and optional costs. */
-    public record Options(int bootstrap, long seed, List<String> sliceColumns, CostMatrix cost) {
+    public record Options(int bootstrap, long seed, List<String> sliceColumns, CostMatrix cost, boolean behaviour, List<String> invariant,
+                          List<String> monotone, int repeats) {
         public Options {
             sliceColumns = List.copyOf(sliceColumns);
+            invariant = List.copyOf(invariant);
+            monotone = List.copyOf(monotone);
+        }
+
+        /** Metrics, intervals, calibration, thresholds and slices; no behavioural measurements. */
+        public Options(int bootstrap, long seed, List<String> sliceColumns, CostMatrix cost) {
+            this(bootstrap, seed, sliceColumns, cost, false, List.of(), List.of(), 0);
         }
     }
 
@@ -49,9 +57,17 @@ public final class Evaluator {
             y[i] = yAll[keep[i]];
             System.arraycopy(all, keep[i] * k, p, i * k, k);
         }
-        return measure(task, y, p, yAll.length - keep.length, options, column -> sliceKeys(frame.find(column).orElseThrow(() ->
+        Evaluation e = measure(task, y, p, yAll.length - keep.length, options, column -> sliceKeys(frame.find(column).orElseThrow(() ->
                 new ForjaException("slice column '" + column + "' is not in " + source, "give one of: " + String.join(", ", frame.columnNames()))),
                 keep));
+        if (!options.behaviour()) {
+            return e;
+        }
+        Frame labelled = keep.length == frame.rowCount() ? frame : frame.select(keep);
+        Behaviour.Result b = Behaviour.measure(model, labelled, source, y, options.invariant(), options.monotone(), Math.max(1, options.repeats()),
+                options.seed());
+        return new Evaluation(e.rows(), e.skippedRows(), e.metrics(), e.intervals(), e.labels(), e.confusion(), e.perClass(), e.calibration(),
+                e.threshold(), e.confidence(), e.slices(), e.fairness(), b);
     }
 
     /**
@@ -123,7 +139,7 @@ public final class Evaluator {
             }
         }
         return new Evaluation(y.length, skipped, metrics, intervals, labels, confusion, perClass, calibration, threshold, confidence, slices,
-                fairness);
+                fairness, null);
     }
 
     /** Percentile intervals over resamples of the rows, with replacement; the same seed gives the same intervals. */

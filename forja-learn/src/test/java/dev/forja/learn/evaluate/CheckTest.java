@@ -12,7 +12,7 @@ class CheckTest {
     private static final Evaluation E = new Evaluation(10, 0, Map.of("auc", 0.82, "log_loss", 0.4), Map.of(), List.of("0", "1"),
             new double[2][2], Map.of(), new Calibration(0.03, 0.1, List.of()), null, List.of(),
             Map.of("sex", List.of(new Evaluation.Slice("female", 4, Map.of("auc", 0.9)), new Evaluation.Slice("male", 6, Map.of("auc", 0.7)))),
-            Map.of());
+            Map.of(), new Behaviour.Result(0.04, 0.01, Map.of("sex", 0.0), Map.of("+age", 0.1), List.of()));
 
     @Test
     void aMetricThresholdPassesOrFailsWithTheMeasuredValue() {
@@ -36,8 +36,17 @@ class CheckTest {
     }
 
     @Test
+    void behaviouralChecksReadTheirMeasurements() {
+        assertThat(Check.parse("invariance(sex) <= 0.01").evaluate(E).passed()).isTrue();
+        assertThat(Check.parse("direction(+age) <= 0.02").evaluate(E)).extracting(Check.Result::passed, Check.Result::value)
+                .containsExactly(false, 0.1);
+        assertThat(Check.parse("perturbation_flip_rate <= 0.05").evaluate(E).value()).isEqualTo(0.04);
+        assertThat(Check.parse("invariance(race) <= 0.01").evaluate(E).note()).contains("--invariant race");
+    }
+
+    @Test
     void aCheckThisForjaCannotEvaluateIsRefusedWithTheGrammar() {
-        assertThatThrownBy(() -> Check.parse("invariance(sex) <= 0.01")).isInstanceOf(ForjaException.class)
+        assertThatThrownBy(() -> Check.parse("latency_p99_ms <= 2 and more")).isInstanceOf(ForjaException.class)
                 .hasMessageContaining("not a check");
     }
 }
