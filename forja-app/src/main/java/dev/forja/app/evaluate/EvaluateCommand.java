@@ -15,6 +15,7 @@ import dev.forja.core.ingest.Dataset;
 import dev.forja.core.task.CostMatrix;
 import dev.forja.learn.evaluate.Check;
 import dev.forja.learn.evaluate.Evaluation;
+import dev.forja.learn.evaluate.EvaluationReport;
 import dev.forja.learn.evaluate.Evaluator;
 import dev.forja.learn.model.InputSpec;
 import dev.forja.learn.model.Model;
@@ -61,6 +62,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--checks", paramLabel = "FILE", description = "A YAML list of checks: auc >= 0.8, ece <= 0.05, slice_min(auc, by: sex) >= 0.75.")
     Path checksFile;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report (inline SVG charts).")
+    Path report;
 
     @Option(names = "--behaviour", description = "Also measure behaviour: perturbation (noise, category swaps) and permutation importance.")
     boolean behaviour;
@@ -159,11 +163,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                     data, store, console);
         }
         Evaluation e = r.evaluation();
+        if (report != null) {
+            EvaluationReport.write(e, modelUri, source, r.model().task().metric(), r.checks(), report);
+        }
         if (output.json) {
             ObjectNode doc = EvaluationJson.of(e, r.checks());
             doc.put("model", modelUri);
             doc.put("data", source);
-            doc.putNull("report"); // the HTML report is not built yet
+            if (report != null) {
+                doc.put("report", report.toString());
+            } else {
+                doc.putNull("report");
+            }
             console.printJson(doc);
         } else {
             var o = console.out();
@@ -200,6 +211,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 b.direction().forEach((c, v) -> o.printf(Locale.ROOT, "direction %s: %.2f%% of rows move the wrong way%n", c, 100 * v));
                 o.println("permutation importance (" + r.model().task().metric() + " lost when shuffled):");
                 b.importance().stream().limit(10).forEach(i -> o.printf(Locale.ROOT, "  %-24s %.4f ± %.4f%n", i.column(), i.mean(), i.std()));
+            }
+            if (report != null) {
+                o.println("report: " + report);
             }
             for (Check.Result c : r.checks()) {
                 o.printf(Locale.ROOT, "check %-40s %s (%s)%s%n", c.check().text(), c.passed() ? "passed" : "FAILED",
