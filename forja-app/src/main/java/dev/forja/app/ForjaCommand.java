@@ -12,6 +12,7 @@ import dev.forja.app.registry.ModelsDeleteCommand;
 import dev.forja.app.registry.ModelsListCommand;
 import dev.forja.app.registry.ModelsRegisterCommand;
 import dev.forja.app.registry.ModelsShowCommand;
+import dev.forja.app.registry.ModelsThresholdCommand;
 import dev.forja.app.serve.ServeCommand;
 import dev.forja.app.server.ServerCommand;
 import dev.forja.app.tracking.ExperimentsCommand;
@@ -67,7 +68,8 @@ public final class ForjaCommand implements Runnable {
                 "register", new ModelsRegisterCommand(console),
                 "alias", new ModelsAliasCommand(console),
                 "delete", new ModelsDeleteCommand(console),
-                "promote", new PromoteCommand(console)));
+                "promote", new PromoteCommand(console),
+                "threshold", new ModelsThresholdCommand(console)));
         cli.addSubcommand("evaluate", new EvaluateCommand(console));
         cli.addSubcommand("server", new ServerCommand(console));
         cli.addSubcommand("serve", new ServeCommand(console));

@@ -7,6 +7,7 @@ import dev.forja.app.cli.ExitCode;
 import dev.forja.app.cli.OutputOptions;
 import dev.forja.app.data.DataArgument;
 import dev.forja.app.data.DataSourceOptions;
+import dev.forja.app.tracking.ModelLogging;
 import dev.forja.app.tracking.Tracking;
 import dev.forja.app.tracking.TrackingOptions;
 import dev.forja.core.ForjaException;
@@ -15,8 +16,6 @@ import dev.forja.core.task.CostMatrix;
 import dev.forja.core.task.Task;
 import dev.forja.core.task.TaskKind;
 import dev.forja.learn.features.PipelineSpec;
-import dev.forja.learn.model.Model;
-import dev.forja.learn.model.ModelArtifact;
 import dev.forja.learn.train.TrainOptions;
 import dev.forja.learn.train.TrainResult;
 import dev.forja.learn.train.Trainer;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -170,47 +168,17 @@ public final class TrainCommand implements Callable<Integer> {
         try (Tracking t = tracking.open()) {
             Store store = t.store();
             String experimentId = store.experimentIdFor(experiment);
-            Run run;
-            String modelUri;
-            if (t.remote()) {
-                // A server chooses the run id, and the model records it: log the run, then upload the model.
-                run = TrainingRun.record(store, null, experimentId, runName, startTime, result, result.model(), dataset);
-                modelUri = run.info().artifactUri() + "/" + TrainingRun.MODEL_PATH;
-                putModel(t, result.model().withRunId(run.id()), modelUri);
-            } else {
-                // The model goes into the run's artifacts first and the run is committed after, in one
-                // transaction: a run in the store always has its model; a crash in between leaves only an
-                // unreferenced directory.
-                String runId = UUID.randomUUID().toString().replace("-", "");
-                modelUri = store.getExperiment(experimentId).artifactLocation() + "/" + runId + "/artifacts/" + TrainingRun.MODEL_PATH;
-                putModel(t, result.model().withRunId(runId), modelUri);
-                run = TrainingRun.record(store, runId, experimentId, runName, startTime, result, result.model().withRunId(runId), dataset);
-            }
+            ModelLogging.Logged logged = ModelLogging.log(t, experimentId, result.model(), out,
+                    runId -> TrainingRun.record(store, runId, experimentId, runName, startTime, result, result.model(), dataset));
+            Run run = logged.run();
+            String modelUri = logged.modelUri();
             ModelVersion version = register == null ? null
-                    : store.registerModel(register, "runs:/" + run.id() + "/" + TrainingRun.MODEL_PATH, run.id(), Map.of());
+                    : store.registerModel(register, "runs:/" + run.id() + "/" + ModelLogging.MODEL_PATH, run.id(), Map.of());
             Path dir = out != null ? out : t.artifacts().fetch(modelUri);
             TrainReport.print(result, dataset, dir, run, experiment, version, console, output.json);
         }
         return ExitCode.OK;
     }
 
-    private void putModel(Tracking t, Model model, String modelUri) {
-        Path staging = t.artifacts().staging();
-        Path staged = staging.resolve(TrainingRun.MODEL_PATH);
-        ModelArtifact.write(model, staged);
-        if (out != null) {
-            ModelArtifact.write(model, out);
-        }
-        t.artifacts().put(staged, modelUri);
-        deleteQuietly(staging);
-    }
-
-    private static void deleteQuietly(Path emptyDir) {
-        try {
-            java.nio.file.Files.deleteIfExists(emptyDir);
-        } catch (java.io.IOException e) {
-            // a leftover empty staging directory is harmless
-        }
-    }
 
 }

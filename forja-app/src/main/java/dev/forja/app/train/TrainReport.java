@@ -3,6 +3,7 @@ package dev.forja.app.train;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forja.app.cli.Console;
+import dev.forja.app.tracking.ModelLogging;
 import dev.forja.core.ingest.Dataset;
 import dev.forja.learn.train.TrainResult;
 import dev.forja.store.registry.ModelVersion;
@@ -19,7 +20,7 @@ final class TrainReport {
     static void print(TrainResult r, Dataset data, Path dir, Run run, String experiment, ModelVersion registered, Console console,
                       boolean json) {
         var model = r.model();
-        String modelUri = "runs:/" + run.id() + "/" + TrainingRun.MODEL_PATH;
+        String modelUri = "runs:/" + run.id() + "/" + ModelLogging.MODEL_PATH;
         if (json) {
             ObjectNode doc = JsonNodeFactory.instance.objectNode();
             doc.put("model_dir", dir.toString());

@@ -2,6 +2,7 @@ package dev.forja.app.train;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forja.app.tracking.ModelLogging;
 import dev.forja.core.ingest.Dataset;
 import dev.forja.learn.model.Model;
 import dev.forja.learn.model.Provenance;
@@ -25,7 +26,6 @@ import java.util.Map;
  * in one transaction after the model is in place, so a run in the store always has its model.
  */
 final class TrainingRun {
-    static final String MODEL_PATH = "model";
 
     private TrainingRun() {
     }
@@ -61,7 +61,7 @@ final class TrainingRun {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("mlflow.source.type", "LOCAL");
         tags.put("mlflow.source.name", "forja train");
-        tags.put("mlflow.log-model.history", "[{\"artifact_path\":\"" + MODEL_PATH + "\",\"flavors\":{\"forja\":{}}}]");
+        tags.put("mlflow.log-model.history", "[{\"artifact_path\":\"" + ModelLogging.MODEL_PATH + "\",\"flavors\":{\"forja\":{}}}]");
         tags.put("forja.learner", model.learner());
         tags.put("forja.seed", Long.toString(p.seed()));
         p.versions().forEach((k, v) -> tags.put("forja.version." + k, v));

@@ -166,4 +166,21 @@ class EvaluateAndPromoteTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.json().path("reason").asText()).contains("invariance(Sex) <= 0.01 failed (1.0000)");
     }
+
+    @Test
+    void theCheapestThresholdBecomesANewVersionThatDecidesWithIt() {
+        JsonNode before = forja("evaluate", "models:/titanic/2", TITANIC, "--cost", "fp=1,fn=5", "--bootstrap", "0", "--json").json();
+        double best = before.path("threshold").path("best").asDouble();
+        Run saved = forja("models", "threshold", "titanic", "--version", "2", "--threshold", Double.toString(best), "--json");
+        assertThat(saved.code()).as(saved.err()).isZero();
+        long version = saved.json().path("version").asLong();
+        assertThat(version).isGreaterThan(2);
+        JsonNode after = forja("evaluate", "models:/titanic/" + version, TITANIC, "--bootstrap", "0", "--json").json();
+        assertThat(after.path("threshold").path("current").asDouble()).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(after.path("confusion_matrix").path("matrix")).isEqualTo(before.path("threshold").path("best_confusion_matrix"));
+        assertThat(after.path("metrics").path("auc").asDouble()).as("the same predictor").isEqualTo(before.path("metrics").path("auc").asDouble());
+        try (Store store = Stores.embedded(home)) {
+            assertThat(store.getModelVersion("titanic", version).tags()).containsEntry("forja.threshold.from", "2");
+        }
+    }
 }

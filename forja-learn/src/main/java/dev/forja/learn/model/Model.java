@@ -79,6 +79,17 @@ public final class Model {
         return provenance;
     }
 
+    /**
+     * The same fitted model deciding with another task: what a new binary threshold changes (the
+     * predictor and its probabilities stay the same).
+     */
+    public Model withTask(Task newTask) {
+        if (!newTask.classes().equals(task.classes()) || newTask.kind() != task.kind()) {
+            throw new IllegalArgumentException("a model's classes and kind cannot change");
+        }
+        return new Model(newTask, signature, pipeline, learner, predictorJson, predictor, metrics, baselineMetrics, provenance, reference);
+    }
+
     /** The same model, its provenance naming the tracking run it was logged as. */
     public Model withRunId(String runId) {
         Provenance p = provenance;
