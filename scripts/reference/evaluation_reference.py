@@ -38,6 +38,11 @@ def classification(k, n):
         "f1_weighted": M.f1_score(y, pred, average="weighted", zero_division=0),
     }
     if k == 2:
+        fpr, tpr, roc_t = M.roc_curve(y, p[:, 1], drop_intermediate=False)
+        prec, rec, pr_t = M.precision_recall_curve(y, p[:, 1])
+        # sklearn's first ROC threshold is a sentinel above every score (max + 1, or inf in newer versions): left out.
+        case["roc"] = {"fpr": fpr.tolist(), "tpr": tpr.tolist(), "thresholds": roc_t[1:].tolist()}
+        case["pr"] = {"precision": prec[:-1].tolist(), "recall": rec[:-1].tolist(), "thresholds": pr_t.tolist()}
         prob_true, prob_pred = calibration_curve(y, p[:, 1], n_bins=10, strategy="uniform")
         bins = np.searchsorted(np.linspace(0.0, 1.0, 11)[1:-1], p[:, 1])  # as calibration_curve bins them
         counts = np.bincount(bins, minlength=10)

@@ -99,6 +99,20 @@ final class EvaluationJson {
         } else {
             doc.putNull("threshold");
         }
+        Evaluation.Curves curves = e.curves();
+        if (curves != null) {
+            ObjectNode cv = doc.putObject("curves");
+            ObjectNode roc = cv.putObject("roc");
+            array(roc.putArray("fpr"), curves.rocFpr());
+            array(roc.putArray("tpr"), curves.rocTpr());
+            array(roc.putArray("thresholds"), curves.rocThresholds());
+            ObjectNode pr = cv.putObject("pr");
+            array(pr.putArray("precision"), curves.precision());
+            array(pr.putArray("recall"), curves.recall());
+            array(pr.putArray("thresholds"), curves.prThresholds());
+        } else {
+            doc.putNull("curves");
+        }
         ObjectNode slices = doc.putObject("slices");
         e.slices().forEach((column, list) -> {
             ArrayNode a = slices.putArray(column);
@@ -145,6 +159,12 @@ final class EvaluationJson {
             n.put(k, v);
         } else {
             n.putNull(k);
+        }
+    }
+
+    private static void array(ArrayNode a, double[] values) {
+        for (double v : values) {
+            number(a, v);
         }
     }
 

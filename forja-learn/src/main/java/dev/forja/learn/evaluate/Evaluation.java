@@ -14,11 +14,22 @@ import java.util.Map;
  * @param confidence coverage and accuracy when the model abstains below a confidence (classification)
  * @param fairness   slice column → demographic parity and equal opportunity differences across its slices (binary)
  * @param behaviour  perturbation, invariance, directional expectations and permutation importance; null when not measured
+ * @param curves     ROC and precision-recall curves; null unless the task is binary
  */
 public record Evaluation(int rows, int skippedRows, Map<String, Double> metrics, Map<String, double[]> intervals, List<String> labels,
                         double[][] confusion, Map<String, Map<String, Double>> perClass, Calibration calibration, Threshold threshold,
                         List<double[]> confidence, Map<String, List<Slice>> slices, Map<String, Map<String, Double>> fairness,
-                        Behaviour.Result behaviour) {
+                        Behaviour.Result behaviour, Curves curves) {
+
+    /**
+     * The ROC and precision-recall curves of a binary model, in scikit-learn's layout: ROC points from
+     * (0, 0) through one point per distinct score, thresholds descending ({@code roc_curve} with
+     * {@code drop_intermediate=False}, without its sentinel first threshold); precision and recall per
+     * distinct score, thresholds ascending ({@code precision_recall_curve} without its final (1, 0) point).
+     */
+    public record Curves(double[] rocFpr, double[] rocTpr, double[] rocThresholds, double[] precision, double[] recall, double[] prThresholds) {
+    }
+
 
     /** Columns of {@link #confidence}: the confidence threshold, the share of rows at or above it, their accuracy. */
     public static final List<String> CONFIDENCE_COLUMNS = List.of("threshold", "coverage", "accuracy");

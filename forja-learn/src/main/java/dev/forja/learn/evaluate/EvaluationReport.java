@@ -45,6 +45,16 @@ public final class EvaluationReport {
         if (e.calibration() != null) {
             calibration(h, e.calibration());
         }
+        if (e.curves() != null) {
+            Evaluation.Curves c = e.curves();
+            h.open("div", "class", "panel").element("h3", "ROC · AUC " + num(e.metrics().get("auc")));
+            h.fragment(LineChart.of("ROC curve", "false-positive rate", "true-positive rate", 0, 1, 0, 1).diagonal()
+                    .line("model", c.rocFpr(), c.rocTpr()).render());
+            h.close("div");
+            h.open("div", "class", "panel").element("h3", "Precision-recall · average precision " + num(e.metrics().get("pr_auc")));
+            h.fragment(LineChart.of("Precision-recall curve", "recall", "precision", 0, 1, 0, 1).line("model", c.recall(), c.precision()).render());
+            h.close("div");
+        }
         if (e.threshold() != null) {
             threshold(h, e.threshold());
         }

@@ -67,7 +67,7 @@ public final class Evaluator {
         Behaviour.Result b = Behaviour.measure(model, labelled, source, y, options.invariant(), options.monotone(), Math.max(1, options.repeats()),
                 options.seed());
         return new Evaluation(e.rows(), e.skippedRows(), e.metrics(), e.intervals(), e.labels(), e.confusion(), e.perClass(), e.calibration(),
-                e.threshold(), e.confidence(), e.slices(), e.fairness(), b);
+                e.threshold(), e.confidence(), e.slices(), e.fairness(), b, e.curves());
     }
 
     /**
@@ -87,6 +87,7 @@ public final class Evaluator {
         Map<String, Map<String, Double>> perClass = new LinkedHashMap<>();
         Calibration calibration = null;
         Evaluation.Threshold threshold = null;
+        Evaluation.Curves curves = null;
         List<double[]> confidence = List.of();
         Map<String, Map<String, Double>> fairness = new LinkedHashMap<>();
         if (!task.isClassification()) {
@@ -128,6 +129,7 @@ public final class Evaluator {
             calibration = Calibration.of(prob, outcome, metrics.getOrDefault("brier", Double.NaN));
             if (k == 2) {
                 threshold = threshold(task, prob, truth, options.cost());
+                curves = curves(prob, truth);
             }
         }
         Map<String, List<Evaluation.Slice>> slices = new LinkedHashMap<>();
@@ -139,7 +141,54 @@ public final class Evaluator {
             }
         }
         return new Evaluation(y.length, skipped, metrics, intervals, labels, confusion, perClass, calibration, threshold, confidence, slices,
-                fairness, null);
+                fairness, null, curves);
+    }
+
+    /** ROC and precision-recall points at every distinct score (see {@link Evaluation.Curves}). */
+    static Evaluation.Curves curves(double[] score, int[] truth) {
+        int n = score.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+        int positives = 0;
+        for (int t : truth) {
+            positives += t == 1 ? 1 : 0;
+        }
+        int negatives = n - positives;
+        List<double[]> points = new ArrayList<>(); // threshold, tps, fps
+        int tps = 0;
+        int fps = 0;
+        for (int i = 0; i < n; i++) {
+            int r = order[i];
+            if (truth[r] == 1) {
+                tps++;
+            } else {
+                fps++;
+            }
+            if (i == n - 1 || score[order[i + 1]] != score[r]) {
+                points.add(new double[] {score[r], tps, fps});
+            }
+        }
+        int m = points.size();
+        double[] fpr = new double[m + 1];
+        double[] tpr = new double[m + 1];
+        double[] rocT = new double[m];
+        double[] precision = new double[m];
+        double[] recall = new double[m];
+        double[] prT = new double[m];
+        for (int j = 0; j < m; j++) {
+            double[] pt = points.get(j);
+            fpr[j + 1] = negatives == 0 ? Double.NaN : pt[2] / negatives;
+            tpr[j + 1] = positives == 0 ? Double.NaN : pt[1] / positives;
+            rocT[j] = pt[0];
+            int a = m - 1 - j; // ascending thresholds for precision-recall
+            precision[a] = pt[1] / (pt[1] + pt[2]);
+            recall[a] = positives == 0 ? Double.NaN : pt[1] / positives;
+            prT[a] = pt[0];
+        }
+        return new Evaluation.Curves(fpr, tpr, rocT, precision, recall, prT);
     }
 
     /** Percentile intervals over resamples of the rows, with replacement; the same seed gives the same intervals. */

@@ -78,6 +78,15 @@ class EvaluationReferenceTest {
         for (String w : List.of("precision_weighted", "recall_weighted", "f1_weighted")) {
             assertThat(e.metrics().get(w)).as(w).isCloseTo(c.path(w).asDouble(), within(1e-12));
         }
+        if (c.has("roc")) {
+            Evaluation.Curves curves = e.curves();
+            assertThat(curves.rocFpr()).containsExactly(doubles(c.path("roc").path("fpr")), within(1e-12));
+            assertThat(curves.rocTpr()).containsExactly(doubles(c.path("roc").path("tpr")), within(1e-12));
+            assertThat(curves.rocThresholds()).containsExactly(doubles(c.path("roc").path("thresholds")), within(0.0));
+            assertThat(curves.prThresholds()).containsExactly(doubles(c.path("pr").path("thresholds")), within(0.0));
+            assertThat(curves.precision()).containsExactly(doubles(c.path("pr").path("precision")), within(1e-12));
+            assertThat(curves.recall()).containsExactly(doubles(c.path("pr").path("recall")), within(1e-12));
+        }
         if (c.has("calibration")) {
             JsonNode cal = c.path("calibration");
             List<Calibration.Bin> filled = e.calibration().bins().stream().filter(b -> b.count() > 0).toList();

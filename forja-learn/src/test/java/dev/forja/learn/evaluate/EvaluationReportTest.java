@@ -43,14 +43,14 @@ class EvaluationReportTest {
         Evaluation e = Evaluator.measure(task, y, p, 2, new Evaluator.Options(50, 1, List.of("group"), new CostMatrix(1, 5)), c -> group);
         e = new Evaluation(e.rows(), e.skippedRows(), e.metrics(), e.intervals(), e.labels(), e.confusion(), e.perClass(), e.calibration(),
                 e.threshold(), e.confidence(), e.slices(), e.fairness(), new Behaviour.Result(0.03, 0.01, Map.of("group", 0.0),
-                        Map.of("+x", 0.02), List.of(new Behaviour.Importance("x", 0.2, 0.01), new Behaviour.Importance("group", 0.0, 0.0))));
+                        Map.of("+x", 0.02), List.of(new Behaviour.Importance("x", 0.2, 0.01), new Behaviour.Importance("group", 0.0, 0.0))), e.curves());
         List<Check.Result> checks = List.of(Check.parse("auc > 1").evaluate(e), Check.parse("ece <= 0.5").evaluate(e));
         html = EvaluationReport.render(e, "models:/churn/3", "holdout.csv", "auc", checks);
     }
 
     @Test
     void hasEverySectionOfTheEvaluation() {
-        assertThat(html).contains("Metrics", "Checks", "Confusion matrix", "Reliability", "Threshold", "Abstaining below a confidence",
+        assertThat(html).contains("Metrics", "Checks", "Confusion matrix", "ROC", "Precision-recall", "Reliability", "Threshold", "Abstaining below a confidence",
                 "Slices by group", "demographic parity difference", "Behaviour", "Permutation importance", "2 without a target left out");
         assertThat(html).contains("failed").contains("passed");
     }
@@ -66,7 +66,8 @@ class EvaluationReportTest {
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
                 html.replace("<!DOCTYPE html>", "").getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("html");
-        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(5); // reliability, threshold, coverage, slice bars, importance
+        // ROC, precision-recall, reliability, threshold, coverage, slice bars, importance
+        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(7);
     }
 
     @Test
