@@ -17,6 +17,7 @@ import dev.forja.learn.evaluate.Check;
 import dev.forja.learn.evaluate.Evaluation;
 import dev.forja.learn.evaluate.EvaluationReport;
 import dev.forja.learn.evaluate.Evaluator;
+import dev.forja.learn.evaluate.Simpson;
 import dev.forja.learn.model.InputSpec;
 import dev.forja.learn.model.Model;
 import dev.forja.learn.model.ModelArtifact;
@@ -62,6 +63,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--checks", paramLabel = "FILE", description = "A YAML list of checks: auc >= 0.8, ece <= 0.05, slice_min(auc, by: sex) >= 0.75.")
     Path checksFile;
+
+    @Option(names = "--compare", paramLabel = "MODEL", description = "Another model on the same rows: both metrics, the paired bootstrap difference, "
+            + "and a warning when the ranking flips between the whole data and every slice (Simpson's paradox).")
+    String compareUri;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report (inline SVG charts).")
     Path report;
@@ -140,11 +145,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (target != null && !target.equals(model.task().target())) {
             throw new ForjaException("the model predicts '" + model.task().target() + "', not '" + target + "'", "drop --target, or evaluate another model");
         }
-        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
-        for (InputSpec s : model.signature().inputs()) {
-            kinds.put(s.name(), s.kind());
-        }
-        Dataset dataset = DataArgument.read(source, data, console, kinds);
+        Dataset dataset = DataArgument.read(source, data, console, kindsOf(model));
         if (dataset.frame().find(model.task().target()).isEmpty()) {
             throw new ForjaException(source + " has no column '" + model.task().target() + "', the target the model predicts",
                     "evaluate on labelled data");
@@ -152,6 +153,37 @@ public final class EvaluateCommand implements Callable<Integer> {
         Evaluation e = Evaluator.evaluate(model, dataset.frame(), source, options);
         List<Check.Result> results = checks.stream().map(c -> c.evaluate(e)).toList();
         return new Result(model, e, results);
+    }
+
+    /** The other model on the same data and options: metrics side by side, the paired difference, Simpson's paradox warnings. */
+    private ObjectNode compare(Result mine, List<Check> checks) {
+        String metric = mine.model().task().metric();
+        Evaluator.Options options = optionsFor(checks, 0, seed, slices, cost, false, List.of(), List.of(), repeats);
+        Result other;
+        Evaluator.Comparison paired = null;
+        try (LazyTracking store = new LazyTracking(tracking)) {
+            other = run(compareUri, source, target, options, List.of(), data, store, console);
+            if (bootstrap > 0) {
+                Dataset d = DataArgument.read(source, data, console, kindsOf(mine.model()));
+                paired = Evaluator.compare(mine.model(), other.model(), d.frame(), source, bootstrap, seed);
+            }
+        }
+        ObjectNode c = Console.mapper().createObjectNode().put("model", compareUri).put("metric", metric)
+                .put("this", mine.evaluation().metrics().get(metric)).put("other", other.evaluation().metrics().get(metric));
+        if (paired != null) {
+            c.putArray("difference_interval").add(paired.differenceLow()).add(paired.differenceHigh());
+        }
+        var warnings = c.putArray("warnings");
+        Simpson.warnings(mine.evaluation(), other.evaluation(), metric, modelUri, compareUri).forEach(warnings::add);
+        return c;
+    }
+
+    private static Map<String, ColumnKind> kindsOf(Model model) {
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        for (InputSpec s : model.signature().inputs()) {
+            kinds.put(s.name(), s.kind());
+        }
+        return kinds;
     }
 
     @Override
@@ -163,6 +195,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                     data, store, console);
         }
         Evaluation e = r.evaluation();
+        ObjectNode comparison = null;
+        if (compareUri != null) {
+            comparison = compare(r, checks);
+        }
         if (report != null) {
             EvaluationReport.write(e, modelUri, source, r.model().task().metric(), r.checks(), report);
         }
@@ -170,6 +206,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             ObjectNode doc = EvaluationJson.of(e, r.checks());
             doc.put("model", modelUri);
             doc.put("data", source);
+            if (comparison != null) {
+                doc.set("comparison", comparison);
+            }
             if (report != null) {
                 doc.put("report", report.toString());
             } else {
@@ -211,6 +250,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                 b.direction().forEach((c, v) -> o.printf(Locale.ROOT, "direction %s: %.2f%% of rows move the wrong way%n", c, 100 * v));
                 o.println("permutation importance (" + r.model().task().metric() + " lost when shuffled):");
                 b.importance().stream().limit(10).forEach(i -> o.printf(Locale.ROOT, "  %-24s %.4f ± %.4f%n", i.column(), i.mean(), i.std()));
+            }
+            if (comparison != null) {
+                o.printf(Locale.ROOT, "against %s: %s %.4f vs %.4f%s%n", compareUri, comparison.path("metric").asText(),
+                        comparison.path("this").asDouble(), comparison.path("other").asDouble(), comparison.has("difference_interval")
+                                ? String.format(Locale.ROOT, ", 95%% interval of the gain [%.4f, %.4f]", comparison.path("difference_interval").get(0).asDouble(),
+                                comparison.path("difference_interval").get(1).asDouble()) : "");
+                comparison.path("warnings").forEach(w -> console.note("forja: warning: " + w.asText()));
             }
             if (report != null) {
                 o.println("report: " + report);

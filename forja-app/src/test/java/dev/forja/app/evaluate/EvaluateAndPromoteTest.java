@@ -183,4 +183,15 @@ class EvaluateAndPromoteTest {
             assertThat(store.getModelVersion("titanic", version).tags()).containsEntry("forja.threshold.from", "2");
         }
     }
+
+    @Test
+    void comparingTwoModelsGivesBothMetricsThePairedGainAndNoParadoxWhenSlicesAgree() {
+        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--compare", "models:/titanic/1", "--slices", "Sex", "--bootstrap", "50", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode c = r.json().path("comparison");
+        assertThat(c.path("this").asDouble()).isEqualTo(r.json().path("metrics").path("auc").asDouble());
+        assertThat(c.path("other").asDouble()).isEqualTo(0.5);
+        assertThat(c.path("difference_interval").get(0).asDouble()).isPositive();
+        assertThat(c.path("warnings")).isEmpty();
+    }
 }
