@@ -51,6 +51,7 @@ public final class ForjaCommand implements Runnable {
     /** The whole command tree; commands get the console instead of reaching for System.out. */
     public static CommandLine commandLine(Console console) {
         CommandLine cli = new CommandLine(new ForjaCommand(console));
+        cli.addSubcommand("quickstart", new QuickstartCommand(console));
         cli.addSubcommand("profile", new ProfileCommand(console));
         cli.addSubcommand("schema", new SchemaCommand(console));
         cli.addSubcommand("train", new TrainCommand(console));
@@ -73,7 +74,6 @@ public final class ForjaCommand implements Runnable {
         cli.addSubcommand("evaluate", new EvaluateCommand(console));
         cli.addSubcommand("server", new ServerCommand(console));
         cli.addSubcommand("serve", new ServeCommand(console));
-        cli.addSubcommand("quickstart", new QuickstartCommand(console));
         return cli;
     }
 
