@@ -17,6 +17,7 @@ import dev.forja.learn.evaluate.Check;
 import dev.forja.learn.evaluate.Evaluation;
 import dev.forja.learn.evaluate.EvaluationReport;
 import dev.forja.learn.evaluate.Evaluator;
+import dev.forja.learn.evaluate.LearningCurve;
 import dev.forja.learn.evaluate.Simpson;
 import dev.forja.learn.model.InputSpec;
 import dev.forja.learn.model.Model;
@@ -67,6 +68,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "MODEL", description = "Another model on the same rows: both metrics, the paired bootstrap difference, "
             + "and a warning when the ranking flips between the whole data and every slice (Simpson's paradox).")
     String compareUri;
+
+    @Option(names = "--learning-curve", paramLabel = "TRAIN_DATA", description = "Refit the model's learner on growing parts of this training data "
+            + "and score each on it and on DATA: score against training-set size.")
+    String learningCurveData;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report (inline SVG charts).")
     Path report;
@@ -199,8 +204,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (compareUri != null) {
             comparison = compare(r, checks);
         }
+        List<LearningCurve.Point> curve = List.of();
+        if (learningCurveData != null) {
+            Map<String, ColumnKind> kinds = kindsOf(r.model());
+            curve = LearningCurve.measure(r.model(), DataArgument.read(learningCurveData, data, console, kinds),
+                    DataArgument.read(source, data, console, kinds), seed);
+        }
         if (report != null) {
-            EvaluationReport.write(e, modelUri, source, r.model().task().metric(), r.checks(), report);
+            EvaluationReport.write(e, modelUri, source, r.model().task().metric(), r.checks(), curve, report);
         }
         if (output.json) {
             ObjectNode doc = EvaluationJson.of(e, r.checks());
@@ -208,6 +219,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             doc.put("data", source);
             if (comparison != null) {
                 doc.set("comparison", comparison);
+            }
+            if (learningCurveData != null) {
+                var lc = doc.putArray("learning_curve");
+                for (LearningCurve.Point pt : curve) {
+                    lc.addObject().put("fraction", pt.fraction()).put("rows", pt.rows()).put("train", pt.train()).put("validation", pt.validation());
+                }
             }
             if (report != null) {
                 doc.put("report", report.toString());
@@ -257,6 +274,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                                 ? String.format(Locale.ROOT, ", 95%% interval of the gain [%.4f, %.4f]", comparison.path("difference_interval").get(0).asDouble(),
                                 comparison.path("difference_interval").get(1).asDouble()) : "");
                 comparison.path("warnings").forEach(w -> console.note("forja: warning: " + w.asText()));
+            }
+            if (!curve.isEmpty()) {
+                o.println("learning curve (" + r.model().task().metric() + "): rows, train, validation");
+                curve.forEach(pt -> o.printf(Locale.ROOT, "  %7d  %.4f  %.4f%n", pt.rows(), pt.train(), pt.validation()));
             }
             if (report != null) {
                 o.println("report: " + report);

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,5 +194,25 @@ class EvaluateAndPromoteTest {
         assertThat(c.path("other").asDouble()).isEqualTo(0.5);
         assertThat(c.path("difference_interval").get(0).asDouble()).isPositive();
         assertThat(c.path("warnings")).isEmpty();
+    }
+
+    @Test
+    void theLearningCurveRefitsTheLearnerOnGrowingPartsOfTheTrainingData() throws IOException {
+        // Train on the first 600 rows, evaluate on the other 291.
+        List<String> lines = Files.readAllLines(Path.of(TITANIC));
+        Path train = Files.write(home.resolve("train.csv"), lines.subList(0, 601));
+        List<String> rest = new java.util.ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(601, lines.size()));
+        Path holdout = Files.write(home.resolve("holdout.csv"), rest);
+        Run r = forja("evaluate", "models:/titanic/2", holdout.toString(), "--learning-curve", train.toString(), "--bootstrap", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode curve = r.json().path("learning_curve");
+        assertThat(curve).extracting(p -> p.path("rows").asInt()).containsExactly(60, 120, 240, 360, 480, 600);
+        for (JsonNode p : curve) {
+            assertThat(p.path("train").asDouble()).isBetween(0.5, 1.0);
+            assertThat(p.path("validation").asDouble()).isBetween(0.5, 1.0);
+        }
+        // Boosted trees fit their own rows better than new ones.
+        assertThat(curve.get(5).path("train").asDouble()).isGreaterThan(curve.get(5).path("validation").asDouble());
     }
 }

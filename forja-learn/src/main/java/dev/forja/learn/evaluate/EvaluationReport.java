@@ -28,11 +28,16 @@ public final class EvaluationReport {
     private EvaluationReport() {
     }
 
-    public static void write(Evaluation e, String model, String data, String metric, List<Check.Result> checks, Path out) {
-        ReportPage.write(out, render(e, model, data, metric, checks));
+    public static void write(Evaluation e, String model, String data, String metric, List<Check.Result> checks, List<LearningCurve.Point> curve,
+                             Path out) {
+        ReportPage.write(out, render(e, model, data, metric, checks, curve));
     }
 
     public static String render(Evaluation e, String model, String data, String metric, List<Check.Result> checks) {
+        return render(e, model, data, metric, checks, List.of());
+    }
+
+    public static String render(Evaluation e, String model, String data, String metric, List<Check.Result> checks, List<LearningCurve.Point> curve) {
         HtmlBuilder h = new HtmlBuilder();
         metrics(h, e, metric);
         if (!checks.isEmpty()) {
@@ -60,6 +65,9 @@ public final class EvaluationReport {
         }
         if (!e.confidence().isEmpty()) {
             confidence(h, e.confidence());
+        }
+        if (!curve.isEmpty()) {
+            learning(h, curve, metric);
         }
         h.close("div");
         e.slices().forEach((column, slices) -> slices(h, column, slices, metric, e.fairness().get(column)));
@@ -145,6 +153,19 @@ public final class EvaluationReport {
         h.open("div", "class", "panel").element("h3", "Abstaining below a confidence");
         h.fragment(LineChart.of("Coverage and accuracy by confidence threshold", "confidence threshold", "share", 0, 1, 0, 1)
                 .line("coverage", t, coverage).line("accuracy of the answered", t, accuracy).render());
+        h.close("div");
+    }
+
+    private static void learning(HtmlBuilder h, List<LearningCurve.Point> curve, String metric) {
+        double[] x = curve.stream().mapToDouble(p -> p.rows()).toArray();
+        double[] train = curve.stream().mapToDouble(LearningCurve.Point::train).toArray();
+        double[] valid = curve.stream().mapToDouble(LearningCurve.Point::validation).toArray();
+        double lo = Math.min(java.util.Arrays.stream(train).min().orElse(0), java.util.Arrays.stream(valid).min().orElse(0));
+        double hi = Math.max(java.util.Arrays.stream(train).max().orElse(1), java.util.Arrays.stream(valid).max().orElse(1));
+        double pad = Math.max(1e-9, (hi - lo) * 0.1);
+        h.open("div", "class", "panel").element("h3", "Learning curve · " + metric + " by training rows");
+        h.fragment(LineChart.of("Learning curve", "training rows", metric, 0, x[x.length - 1], lo - pad, hi + pad).dots("train", x, train)
+                .dots("validation", x, valid).render());
         h.close("div");
     }
 
