@@ -121,9 +121,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<String> inv = new ArrayList<>(invariant);
         List<String> mono = new ArrayList<>(monotone);
         boolean b = behaviour || !invariant.isEmpty() || !monotone.isEmpty();
+        boolean latency = false;
         for (Check c : checks) {
             if (c.function() == null) {
                 b |= c.metric() != null && c.metric().startsWith("perturbation_");
+                latency |= c.metric() != null && c.metric().startsWith("latency_");
             } else if (c.function().equals("invariance")) {
                 b = true;
                 if (!inv.contains(c.by())) {
@@ -141,7 +143,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (bootstrap < 0) {
             throw new ForjaException("--bootstrap " + bootstrap + " is negative", "give 0 (no intervals) or more, e.g. 200");
         }
-        return new Evaluator.Options(bootstrap, seed, s, cost == null ? null : CostMatrix.parse(cost), b, inv, mono, repeats);
+        return new Evaluator.Options(bootstrap, seed, s, cost == null ? null : CostMatrix.parse(cost), b, inv, mono, repeats, latency || behaviour);
     }
 
     static Result run(String modelUri, String source, String target, Evaluator.Options options, List<Check> checks, DataSourceOptions data,

@@ -215,4 +215,14 @@ class EvaluateAndPromoteTest {
         // Boosted trees fit their own rows better than new ones.
         assertThat(curve.get(5).path("train").asDouble()).isGreaterThan(curve.get(5).path("validation").asDouble());
     }
+
+    @Test
+    void aLatencyCheckMeasuresTheOneRowPath() throws IOException {
+        Path checks = Files.writeString(home.resolve("latency.yaml"), "- latency_p99_ms <= 100\n");
+        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--checks", checks.toString(), "--bootstrap", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        double p99 = r.json().path("checks").get(0).path("value").asDouble();
+        assertThat(p99).isPositive().isEqualTo(r.json().path("metrics").path("latency_p99_ms").asDouble());
+        assertThat(r.json().path("metrics").path("latency_p50_ms").asDouble()).isPositive().isLessThanOrEqualTo(p99);
+    }
 }

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 public final class Evaluator {
     /** How to evaluate: bootstrap resamples (0 for none), their seed, slice columns, and optional costs. */
     public record Options(int bootstrap, long seed, List<String> sliceColumns, CostMatrix cost, boolean behaviour, List<String> invariant,
-                          List<String> monotone, int repeats) {
+                          List<String> monotone, int repeats, boolean latency) {
         public Options {
             sliceColumns = List.copyOf(sliceColumns);
             invariant = List.copyOf(invariant);
@@ -32,7 +32,7 @@ public final class Evaluator {
 
         /** Metrics, intervals, calibration, thresholds and slices; no behavioural measurements. */
         public Options(int bootstrap, long seed, List<String> sliceColumns, CostMatrix cost) {
-            this(bootstrap, seed, sliceColumns, cost, false, List.of(), List.of(), 0);
+            this(bootstrap, seed, sliceColumns, cost, false, List.of(), List.of(), 0, false);
         }
     }
 
@@ -60,6 +60,12 @@ public final class Evaluator {
         Evaluation e = measure(task, y, p, yAll.length - keep.length, options, column -> sliceKeys(frame.find(column).orElseThrow(() ->
                 new ForjaException("slice column '" + column + "' is not in " + source, "give one of: " + String.join(", ", frame.columnNames()))),
                 keep));
+        if (options.latency()) {
+            Frame labelled = keep.length == frame.rowCount() ? frame : frame.select(keep);
+            double[] ms = latency(model, labelled);
+            e.metrics().put("latency_p50_ms", ms[0]);
+            e.metrics().put("latency_p99_ms", ms[1]);
+        }
         if (!options.behaviour()) {
             return e;
         }
@@ -189,6 +195,34 @@ public final class Evaluator {
             prT[a] = pt[0];
         }
         return new Evaluation.Curves(fpr, tpr, rocT, precision, recall, prT);
+    }
+
+    /**
+     * The time to score one row through the model's one-row path, as serving does (the row's values
+     * copied in, the pipeline, the predictor), over up to 2,000 rows after a warm-up: median and 99th
+     * percentile in milliseconds. Not deterministic: it is a measurement of this machine.
+     */
+    static double[] latency(Model model, Frame frame) {
+        dev.forja.learn.features.InputRow row = model.pipeline().newRow();
+        double[] features = new double[model.pipeline().width()];
+        double[] out = new double[model.task().outputs()];
+        int n = Math.min(frame.rowCount(), 2000);
+        for (int rep = 0; rep < 5; rep++) {
+            for (int r = 0; r < n; r++) {
+                row.fill(frame, r);
+                model.predictRow(row, features, out);
+            }
+        }
+        long[] nanos = new long[n];
+        for (int r = 0; r < n; r++) {
+            long t = System.nanoTime();
+            row.fill(frame, r);
+            model.predictRow(row, features, out);
+            nanos[r] = System.nanoTime() - t;
+        }
+        java.util.Arrays.sort(nanos);
+        double[] sorted = java.util.Arrays.stream(nanos).mapToDouble(x -> x / 1e6).toArray();
+        return new double[] {quantile(sorted, 0.5), quantile(sorted, 0.99)};
     }
 
     /** Percentile intervals over resamples of the rows, with replacement; the same seed gives the same intervals. */
