@@ -80,7 +80,7 @@ public final class Evaluator {
      * Everything measured from labels and predictions: {@code y} encoded as {@link Task#encode} does,
      * {@code p} row-major outputs; {@code sliceKeys} gives each row's slice of a column.
      */
-    static Evaluation measure(Task task, double[] y, double[] p, int skipped, Options options,
+    public static Evaluation measure(Task task, double[] y, double[] p, int skipped, Options options,
                               java.util.function.Function<String, String[]> sliceKeys) {
         int k = task.outputs();
         Map<String, Double> metrics = Metrics.evaluate(task, y, p, null);
