@@ -179,13 +179,14 @@ final class PredictionHandler implements HttpHandler, AutoCloseable {
             metrics.request(metricName, 413, start);
             return;
         }
-        ex.getRequestReceiver().receiveFullBytes((exchange, body) -> {
+        io.undertow.io.Receiver.FullBytesCallback then = (exchange, body) -> {
             if (body.length > WORKER_THRESHOLD_BYTES && exchange.isInIoThread()) {
                 exchange.dispatch(() -> answer(exchange, protocol, endpoint, metricName, body, start));
             } else {
                 answer(exchange, protocol, endpoint, metricName, body, start);
             }
-        }, (exchange, failure) -> {
+        };
+        io.undertow.io.Receiver.ErrorCallback failed = (exchange, failure) -> {
             metrics.inFlight.decrementAndGet();
             boolean tooLarge = String.valueOf(failure.getMessage()).contains("UT000020") || failure instanceof io.undertow.server.RequestTooBigException;
             exchange.setPersistent(false);
@@ -193,7 +194,23 @@ final class PredictionHandler implements HttpHandler, AutoCloseable {
             error(exchange, status, tooLarge ? "the body is over the limit of " + options.maxBodyBytes() + " bytes" : "the body could not be read: "
                     + failure.getMessage(), null);
             metrics.request(metricName, status, start);
-        });
+        };
+        if (declared > 0) {
+            // The length is known: copy the chunks into one array of that size, in bulk. Undertow's
+            // receiveFullBytes grows a stream byte by byte, which showed in profiles of 100-row batches.
+            byte[] body = new byte[(int) declared];
+            int[] filled = {0};
+            ex.getRequestReceiver().receivePartialBytes((exchange, chunk, last) -> {
+                int n = Math.min(chunk.length, body.length - filled[0]);
+                System.arraycopy(chunk, 0, body, filled[0], n);
+                filled[0] += n;
+                if (last) {
+                    then.handle(exchange, filled[0] == body.length ? body : java.util.Arrays.copyOf(body, filled[0]));
+                }
+            }, failed);
+        } else {
+            ex.getRequestReceiver().receiveFullBytes(then, failed);
+        }
     }
 
     private void answer(HttpServerExchange ex, Protocol protocol, Endpoint endpoint, String metricName, byte[] body, long start) {
