@@ -7,7 +7,7 @@
 # native libraries are scanned for what they link; JAVA_HOME selects the JDK, default the java on PATH)
 set -euo pipefail
 out=$(realpath -m "$1")
-app_libs=${2:-}
+app_libs=${2:+$(realpath -m "$2")}
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -49,7 +49,8 @@ if [ -n "$app_libs" ] && [ -d "$app_libs" ]; then
   done
 fi
 for name in libgomp.so.1 libstdc++.so.6 libgcc_s.so.1; do
-  path=$(ldconfig -p | awk -v n="$name" '$1 == n && /x86-64/ {print $NF; exit}')
+  # (awk reads to the end: exiting early would kill ldconfig with SIGPIPE, which pipefail reports.)
+  path=$(ldconfig -p | awk -v n="$name" '$1 == n && /x86-64/ && !found {print $NF; found = 1}')
   [ -n "$path" ] && copy_lib "$path" && for dep in $(ldd "$path" | awk '/=> \// {print $3}'); do copy_lib "$dep"; done
 done
 # The dynamic loader at the path every x86-64 binary names.
