@@ -94,6 +94,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the resamples (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--calibrate", paramLabel = "platt|isotonic", description = "Fit a calibrator on a part of DATA (--calibration-fraction) and "
+            + "evaluate the calibrated model on the rest, against the original on the same rows; write it with --out or --register.")
+    String calibrate;
+
+    @Option(names = "--calibration-fraction", defaultValue = "0.5", paramLabel = "F", description = "Share of DATA the calibrator is fitted on, "
+            + "stratified (default: ${DEFAULT-VALUE}).")
+    double calibrationFraction;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "With --calibrate: where to write the calibrated model.")
+    Path out;
+
+    @Option(names = "--register", paramLabel = "NAME", description = "With --calibrate: log the calibrated model as a run and register it as NAME's next version.")
+    String register;
+
     @Mixin
     DataSourceOptions data = new DataSourceOptions();
 
@@ -148,18 +162,45 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     static Result run(String modelUri, String source, String target, Evaluator.Options options, List<Check> checks, DataSourceOptions data,
                       LazyTracking tracking, Console console) {
+        Model model = load(modelUri, target, tracking);
+        Dataset dataset = readLabelled(source, model, data, console);
+        Evaluation e = Evaluator.evaluate(model, dataset.frame(), source, options);
+        List<Check.Result> results = checks.stream().map(c -> c.evaluate(e)).toList();
+        return new Result(model, e, results);
+    }
+
+    private static Model load(String modelUri, String target, LazyTracking tracking) {
         Model model = ModelArtifact.read(ModelUris.resolve(modelUri, tracking));
         if (target != null && !target.equals(model.task().target())) {
             throw new ForjaException("the model predicts '" + model.task().target() + "', not '" + target + "'", "drop --target, or evaluate another model");
         }
+        return model;
+    }
+
+    private static Dataset readLabelled(String source, Model model, DataSourceOptions data, Console console) {
         Dataset dataset = DataArgument.read(source, data, console, kindsOf(model));
         if (dataset.frame().find(model.task().target()).isEmpty()) {
             throw new ForjaException(source + " has no column '" + model.task().target() + "', the target the model predicts",
                     "evaluate on labelled data");
         }
-        Evaluation e = Evaluator.evaluate(model, dataset.frame(), source, options);
-        List<Check.Result> results = checks.stream().map(c -> c.evaluate(e)).toList();
-        return new Result(model, e, results);
+        return dataset;
+    }
+
+    /** {@code --calibrate}: the calibrated model evaluated on the part of DATA its calibrator did not see, and saved. */
+    private Result calibrated(Evaluator.Options options, List<Check> checks, LazyTracking store, ObjectNode[] summary) {
+        if (out == null && register == null) {
+            throw new ForjaException("--calibrate writes a calibrated model, and neither --out nor --register says where",
+                    "add --out DIR, or --register NAME to log it and register a new version");
+        }
+        if (compareUri != null) {
+            throw new ForjaException("--compare cannot be combined with --calibrate", "compare the calibrated model in a second forja evaluate");
+        }
+        Model model = load(modelUri, target, store);
+        Dataset dataset = readLabelled(source, model, data, console);
+        CalibrationStep.Calibrated c = CalibrationStep.fit(model, dataset.frame(), source, calibrate, calibrationFraction, seed);
+        Evaluation e = Evaluator.evaluate(c.model(), c.evaluationRows(), source + " (evaluation part)", options);
+        summary[0] = CalibrationStep.save(c, e, calibrate, modelUri, out, register, register == null ? null : store.get());
+        return new Result(c.model(), e, checks.stream().map(check -> check.evaluate(e)).toList());
     }
 
     /** The other model on the same data and options: metrics side by side, the paired difference, Simpson's paradox warnings. */
@@ -196,10 +237,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Check> checks = checksFile == null ? List.of() : Check.read(checksFile);
+        if (calibrate == null && (out != null || register != null)) {
+            throw new ForjaException("--out and --register save a calibrated model and need --calibrate", "add --calibrate platt or isotonic");
+        }
         Result r;
+        ObjectNode[] calibration = new ObjectNode[1];
         try (LazyTracking store = new LazyTracking(tracking)) {
-            r = run(modelUri, source, target, optionsFor(checks, bootstrap, seed, slices, cost, behaviour, invariant, monotone, repeats), checks,
-                    data, store, console);
+            Evaluator.Options options = optionsFor(checks, bootstrap, seed, slices, cost, behaviour, invariant, monotone, repeats);
+            r = calibrate == null ? run(modelUri, source, target, options, checks, data, store, console)
+                    : calibrated(options, checks, store, calibration);
         }
         Evaluation e = r.evaluation();
         ObjectNode comparison = null;
@@ -221,6 +267,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             doc.put("data", source);
             if (comparison != null) {
                 doc.set("comparison", comparison);
+            }
+            if (calibration[0] != null) {
+                doc.set("calibrated", calibration[0]);
             }
             if (learningCurveData != null) {
                 var lc = doc.putArray("learning_curve");
@@ -280,6 +329,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (!curve.isEmpty()) {
                 o.println("learning curve (" + r.model().task().metric() + "): rows, train, validation");
                 curve.forEach(pt -> o.printf(Locale.ROOT, "  %7d  %.4f  %.4f%n", pt.rows(), pt.train(), pt.validation()));
+            }
+            if (calibration[0] != null) {
+                ObjectNode c = calibration[0];
+                o.printf(Locale.ROOT, "calibrated (%s) on %d rows, evaluated on the other %d: ECE %.4f -> %.4f, Brier %.4f -> %.4f, log loss %.4f -> %.4f%n",
+                        calibrate, c.path("calibration_rows").asInt(), c.path("evaluation_rows").asInt(), c.path("before").path("ece").asDouble(),
+                        c.path("after").path("ece").asDouble(), c.path("before").path("brier").asDouble(), c.path("after").path("brier").asDouble(),
+                        c.path("before").path("log_loss").asDouble(), c.path("after").path("log_loss").asDouble());
+                if (c.has("model_dir")) {
+                    o.println("calibrated model: " + c.path("model_dir").asText());
+                }
+                if (c.has("model_uri")) {
+                    o.println("registered " + c.path("model_uri").asText());
+                }
             }
             if (report != null) {
                 o.println("report: " + report);

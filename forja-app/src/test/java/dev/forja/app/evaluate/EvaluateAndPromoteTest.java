@@ -225,4 +225,32 @@ class EvaluateAndPromoteTest {
         assertThat(p99).isPositive().isEqualTo(r.json().path("metrics").path("latency_p99_ms").asDouble());
         assertThat(r.json().path("metrics").path("latency_p50_ms").asDouble()).isPositive().isLessThanOrEqualTo(p99);
     }
+
+    @Test
+    void calibrateFitsOnOnePartEvaluatesOnTheOtherAndRegistersTheCalibratedModel() {
+        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--calibrate", "isotonic", "--bootstrap", "0", "--register", "titanic-calibrated",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode c = r.json().path("calibrated");
+        assertThat(c.path("calibration_rows").asInt() + c.path("evaluation_rows").asInt()).isEqualTo(891);
+        assertThat(c.path("calibration_rows").asInt()).isBetween(440, 451);
+        assertThat(r.json().path("rows").asInt()).as("the evaluation covers only rows the calibrator did not see").isEqualTo(c.path("evaluation_rows").asInt());
+        assertThat(c.path("after").path("ece").asDouble()).isEqualTo(r.json().path("calibration").path("ece").asDouble());
+        assertThat(c.path("before").path("ece").asDouble()).isBetween(0.0, 1.0);
+        assertThat(c.path("model_uri").asText()).isEqualTo("models:/titanic-calibrated/1");
+
+        Run back = forja("evaluate", "models:/titanic-calibrated/1", TITANIC, "--bootstrap", "0", "--json");
+        assertThat(back.code()).as(back.err()).isZero();
+        assertThat(back.json().path("rows").asInt()).isEqualTo(891);
+        try (Store store = Stores.embedded(home)) {
+            assertThat(store.getModelVersion("titanic-calibrated", 1).tags()).containsEntry("forja.calibration", "isotonic");
+        }
+    }
+
+    @Test
+    void calibrateWithoutADestinationIsRefusedBeforeAnyWork() {
+        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--calibrate", "platt", "--json");
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("neither --out nor --register");
+    }
 }

@@ -90,6 +90,18 @@ public final class Model {
         return new Model(newTask, signature, pipeline, learner, predictorJson, predictor, metrics, baselineMetrics, provenance, reference);
     }
 
+    /**
+     * The same pipeline, signature and task with another predictor of the same outputs, e.g. the old
+     * one wrapped by a calibration; {@code provenance} says how it was made. The headline metrics stay
+     * those measured at training time.
+     */
+    public Model withPredictor(Predictor newPredictor, Provenance newProvenance) {
+        if (newPredictor.outputs() != predictor.outputs()) {
+            throw new IllegalArgumentException("the new predictor has " + newPredictor.outputs() + " outputs, not " + predictor.outputs());
+        }
+        return new Model(task, signature, pipeline, learner, null, newPredictor, metrics, baselineMetrics, newProvenance, reference);
+    }
+
     /** The same model, its provenance naming the tracking run it was logged as. */
     public Model withRunId(String runId) {
         Provenance p = provenance;

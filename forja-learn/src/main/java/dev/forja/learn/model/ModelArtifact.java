@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forja.core.ForjaException;
 import dev.forja.core.task.Task;
+import dev.forja.learn.calibrate.CalibratedPredictor;
 import dev.forja.learn.features.FeaturePipeline;
 import dev.forja.learn.learners.Learner;
 import dev.forja.learn.learners.Learners;
@@ -56,6 +57,10 @@ public final class ModelArtifact {
             predictor.put("learner", model.learner());
             predictor.put("outputs", model.predictor().outputs());
             predictor.set("saved", saved);
+            if (model.predictor() instanceof CalibratedPredictor calibrated) {
+                // the wrapped predictor's files as they were, and the calibration map beside them
+                predictor.set("calibration", calibrated.calibrationJson());
+            }
             ObjectNode metrics = manifest.putObject("metrics");
             metrics.set("test", numbers(model.metrics()));
             metrics.set("baseline", numbers(model.baselineMetrics()));
@@ -113,6 +118,10 @@ public final class ModelArtifact {
             Learner learner = Learners.get(m.path("predictor").path("learner").asText());
             ObjectNode saved = (ObjectNode) m.path("predictor").path("saved");
             Predictor predictor = learner.load(saved, dir.resolve("predictor"));
+            JsonNode calibration = m.path("predictor").path("calibration");
+            if (calibration.isObject()) {
+                predictor = CalibratedPredictor.fromJson(predictor, calibration);
+            }
             Provenance provenance = Provenance.fromJson(m.path("provenance"));
             ObjectNode reference = Files.exists(dir.resolve("reference.json"))
                     ? (ObjectNode) JSON.readTree(Files.readAllBytes(dir.resolve("reference.json"))) : JsonNodeFactory.instance.objectNode();
