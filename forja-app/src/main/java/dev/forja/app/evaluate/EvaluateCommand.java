@@ -318,6 +318,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                 b.direction().forEach((c, v) -> o.printf(Locale.ROOT, "direction %s: %.2f%% of rows move the wrong way%n", c, 100 * v));
                 o.println("permutation importance (" + r.model().task().metric() + " lost when shuffled):");
                 b.importance().stream().limit(10).forEach(i -> o.printf(Locale.ROOT, "  %-24s %.4f ± %.4f%n", i.column(), i.mean(), i.std()));
+                if (!b.contributions().isEmpty()) {
+                    o.println("XGBoost contributions (mean |SHAP| in log-odds / value units, mean signed):");
+                    b.contributions().stream().limit(10).forEach(c -> o.printf(Locale.ROOT, "  %-24s %.4f  %+.4f%n", c.name(), c.meanAbsolute(), c.mean()));
+                }
             }
             if (comparison != null) {
                 o.printf(Locale.ROOT, "against %s: %s %.4f vs %.4f%s%n", compareUri, comparison.path("metric").asText(),

@@ -134,6 +134,12 @@ final class EvaluationJson {
                 number(n, "mean", i.mean());
                 number(n, "std", i.std());
             }
+            ArrayNode contrib = doc.putArray("contributions");
+            for (var f : b.contributions()) {
+                ObjectNode n = contrib.addObject().put("feature", f.name());
+                number(n, "mean_abs", f.meanAbsolute());
+                number(n, "mean", f.mean());
+            }
         } else {
             doc.putNull("behaviour");
         }

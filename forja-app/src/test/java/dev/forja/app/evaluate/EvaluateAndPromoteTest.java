@@ -158,6 +158,17 @@ class EvaluateAndPromoteTest {
         for (int i = 1; i < importance.size(); i++) {
             assertThat(importance.get(i).path("mean").asDouble()).as(importance.get(i).path("column").asText()).isEqualTo(0.0);
         }
+        assertThat(r.json().path("contributions")).as("a rule is not an XGBoost model").isEmpty();
+    }
+
+    @Test
+    void anXGBoostModelAlsoReportsItsOwnContributionsPerFeature() {
+        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--behaviour", "--repeats", "1", "--bootstrap", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode contributions = r.json().path("contributions");
+        assertThat(contributions.size()).isGreaterThan(3);
+        assertThat(contributions.get(0).path("feature").asText()).startsWith("Sex");
+        assertThat(contributions.get(0).path("mean_abs").asDouble()).isGreaterThan(contributions.get(1).path("mean_abs").asDouble());
     }
 
     @Test

@@ -7,6 +7,10 @@ import dev.forja.core.frame.Frame;
 import dev.forja.core.frame.NumericColumn;
 import dev.forja.core.metrics.Metrics;
 import dev.forja.core.task.Task;
+import dev.forja.learn.boosting.XGBoostContributions;
+import dev.forja.learn.boosting.XGBoostPredictor;
+import dev.forja.learn.calibrate.CalibratedPredictor;
+import dev.forja.learn.learners.Predictor;
 import dev.forja.learn.model.Model;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +42,7 @@ public final class Behaviour {
 
     /** The outcome of the changed copies. */
     public record Result(double perturbationFlipRate, double perturbationMetricDrop, Map<String, Double> invariance, Map<String, Double> direction,
-                         List<Importance> importance) {
+                         List<Importance> importance, List<XGBoostContributions.Feature> contributions) {
     }
 
     public record Importance(String column, double mean, double std) {
@@ -103,7 +107,10 @@ public final class Behaviour {
             importance.add(new Importance(column, mean, Math.sqrt(var)));
         }
         importance.sort((a, b) -> Double.compare(b.mean(), a.mean()));
-        return new Result(flip, drop, invariance, direction, importance);
+        Predictor p = model.predictor() instanceof CalibratedPredictor c ? c.inner() : model.predictor();
+        List<XGBoostContributions.Feature> contributions = p instanceof XGBoostPredictor xgb
+                ? XGBoostContributions.summary(xgb, model.pipeline().transform(frame)) : List.of();
+        return new Result(flip, drop, invariance, direction, importance, contributions);
     }
 
     private static Column column(Frame frame, String name, String source) {

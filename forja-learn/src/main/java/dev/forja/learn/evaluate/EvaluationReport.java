@@ -203,6 +203,12 @@ public final class EvaluationReport {
         b.importance().stream().limit(20).forEach(i -> chart.bar(i.column(), Math.max(0, i.mean()), num(i.mean()) + " ± " + num(i.std())));
         h.element("h3", "Permutation importance (" + metric + " lost when the column is shuffled)");
         h.fragment(chart.render());
+        if (!b.contributions().isEmpty()) {
+            BarChart shap = BarChart.titled("XGBoost contributions");
+            b.contributions().stream().limit(20).forEach(c -> shap.bar(c.name(), c.meanAbsolute(), num(c.meanAbsolute())));
+            h.element("h3", "XGBoost contributions (mean |SHAP value| per feature, in margin units)");
+            h.fragment(shap.render());
+        }
     }
 
     private static String num(Double v) {

@@ -12,7 +12,7 @@ class CheckTest {
     private static final Evaluation E = new Evaluation(10, 0, Map.of("auc", 0.82, "log_loss", 0.4), Map.of(), List.of("0", "1"),
             new double[2][2], Map.of(), new Calibration(0.03, 0.1, List.of()), null, List.of(),
             Map.of("sex", List.of(new Evaluation.Slice("female", 4, Map.of("auc", 0.9)), new Evaluation.Slice("male", 6, Map.of("auc", 0.7)))),
-            Map.of(), new Behaviour.Result(0.04, 0.01, Map.of("sex", 0.0), Map.of("+age", 0.1), List.of()), null);
+            Map.of(), new Behaviour.Result(0.04, 0.01, Map.of("sex", 0.0), Map.of("+age", 0.1), List.of(), List.of()), null);
 
     @Test
     void aMetricThresholdPassesOrFailsWithTheMeasuredValue() {

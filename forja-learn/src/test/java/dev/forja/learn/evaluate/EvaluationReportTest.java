@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.forja.core.task.CostMatrix;
 import dev.forja.core.task.Task;
 import dev.forja.core.task.TaskKind;
+import dev.forja.learn.boosting.XGBoostContributions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,14 +44,15 @@ class EvaluationReportTest {
         Evaluation e = Evaluator.measure(task, y, p, 2, new Evaluator.Options(50, 1, List.of("group"), new CostMatrix(1, 5)), c -> group);
         e = new Evaluation(e.rows(), e.skippedRows(), e.metrics(), e.intervals(), e.labels(), e.confusion(), e.perClass(), e.calibration(),
                 e.threshold(), e.confidence(), e.slices(), e.fairness(), new Behaviour.Result(0.03, 0.01, Map.of("group", 0.0),
-                        Map.of("+x", 0.02), List.of(new Behaviour.Importance("x", 0.2, 0.01), new Behaviour.Importance("group", 0.0, 0.0))), e.curves());
+                        Map.of("+x", 0.02), List.of(new Behaviour.Importance("x", 0.2, 0.01), new Behaviour.Importance("group", 0.0, 0.0)),
+                        List.of(new XGBoostContributions.Feature("x", 0.7, 0.1))), e.curves());
         List<Check.Result> checks = List.of(Check.parse("auc > 1").evaluate(e), Check.parse("ece <= 0.5").evaluate(e));
         html = EvaluationReport.render(e, "models:/churn/3", "holdout.csv", "auc", checks);
     }
 
     @Test
     void hasEverySectionOfTheEvaluation() {
-        assertThat(html).contains("Metrics", "Checks", "Confusion matrix", "ROC", "Precision-recall", "Reliability", "Threshold", "Abstaining below a confidence",
+        assertThat(html).contains("Metrics", "Checks", "Confusion matrix", "ROC", "Precision-recall", "Reliability", "Threshold", "Abstaining below a confidence", "XGBoost contributions",
                 "Slices by group", "demographic parity difference", "Behaviour", "Permutation importance", "2 without a target left out");
         assertThat(html).contains("failed").contains("passed");
     }
@@ -66,8 +68,8 @@ class EvaluationReportTest {
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
                 html.replace("<!DOCTYPE html>", "").getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("html");
-        // ROC, precision-recall, reliability, threshold, coverage, slice bars, importance
-        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(7);
+        // ROC, precision-recall, reliability, threshold, coverage, slice bars, importance, contributions
+        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(8);
     }
 
     @Test
