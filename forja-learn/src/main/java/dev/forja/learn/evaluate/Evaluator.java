@@ -225,26 +225,50 @@ public final class Evaluator {
         return new double[] {quantile(sorted, 0.5), quantile(sorted, 0.99)};
     }
 
-    /** Percentile intervals over resamples of the rows, with replacement; the same seed gives the same intervals. */
+    /**
+     * Percentile intervals over resamples of the rows, with replacement; the same seed gives the same
+     * intervals. A resample is drawn as how many times each row was picked and measured as those
+     * weights ({@link Metrics#prepare}): the same numbers as copying the rows, without the copy and sort.
+     */
     static Map<String, double[]> bootstrap(Task task, double[] y, double[] p, int resamples, long seed) {
-        int n = y.length;
-        int k = task.outputs();
-        SplittableRandom random = new SplittableRandom(seed);
+        Metrics.Prepared prepared = Metrics.prepare(task, y, p);
+        List<Map<String, Double>> measured = resampled(y.length, resamples, seed, prepared::evaluate);
         Map<String, double[]> draws = new LinkedHashMap<>();
-        double[] by = new double[n];
-        double[] bp = new double[n * k];
         for (int b = 0; b < resamples; b++) {
-            for (int i = 0; i < n; i++) {
-                int r = random.nextInt(n);
-                by[i] = y[r];
-                System.arraycopy(p, r * k, bp, i * k, k);
-            }
             int at = b;
-            Metrics.evaluate(task, by, bp, null).forEach((name, v) -> draws.computeIfAbsent(name, x -> new double[resamples])[at] = v);
+            measured.get(b).forEach((name, v) -> draws.computeIfAbsent(name, x -> new double[resamples])[at] = v);
         }
         Map<String, double[]> out = new LinkedHashMap<>();
         draws.forEach((name, values) -> out.put(name, percentiles(values)));
         return out;
+    }
+
+    /**
+     * {@code measure} applied to {@code resamples} resamples of {@code n} rows, in parallel on the
+     * machine's cores. Each resample draws from its own generator, split from the seed in order before
+     * any runs, so the result does not depend on the threads' timing.
+     */
+    private static <T> List<T> resampled(int n, int resamples, long seed, java.util.function.Function<double[], T> measure) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom[] streams = new SplittableRandom[resamples];
+        for (int b = 0; b < resamples; b++) {
+            streams[b] = root.split();
+        }
+        ThreadLocal<double[]> counts = ThreadLocal.withInitial(() -> new double[n]);
+        return java.util.stream.IntStream.range(0, resamples).parallel().mapToObj(b -> {
+            double[] c = counts.get();
+            draw(streams[b], c);
+            return measure.apply(c);
+        }).toList();
+    }
+
+    /** One resample of {@code counts.length} rows with replacement, as the number of times each row was drawn. */
+    private static void draw(SplittableRandom random, double[] counts) {
+        int n = counts.length;
+        Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+            counts[random.nextInt(n)]++;
+        }
     }
 
     /** The 2.5% and 97.5% percentiles (linear interpolation, as numpy's default), ignoring NaN draws. */
@@ -494,20 +518,10 @@ public final class Evaluator {
         double sign = Metrics.higherIsBetter(metric) ? 1 : -1;
         double va = Metrics.evaluate(task, y, a, null).get(metric);
         double vb = Metrics.evaluate(task, y, b, null).get(metric);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] diffs = new double[resamples];
-        double[] by = new double[y.length];
-        double[] ba = new double[a.length];
-        double[] bb = new double[b.length];
-        for (int r = 0; r < resamples; r++) {
-            for (int i = 0; i < y.length; i++) {
-                int j = random.nextInt(y.length);
-                by[i] = y[j];
-                System.arraycopy(a, j * k, ba, i * k, k);
-                System.arraycopy(b, j * k, bb, i * k, k);
-            }
-            diffs[r] = sign * (Metrics.evaluate(task, by, ba, null).get(metric) - Metrics.evaluate(task, by, bb, null).get(metric));
-        }
+        Metrics.Prepared ma = Metrics.prepare(task, y, a);
+        Metrics.Prepared mb = Metrics.prepare(task, y, b);
+        double[] diffs = resampled(y.length, resamples, seed, counts -> sign * (ma.evaluate(counts).get(metric) - mb.evaluate(counts).get(metric)))
+                .stream().mapToDouble(Double::doubleValue).toArray();
         double[] ci = percentiles(diffs);
         return new Comparison(metric, va, vb, ci[0], ci[1]);
     }
