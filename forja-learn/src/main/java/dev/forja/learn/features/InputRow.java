@@ -33,6 +33,24 @@ public final class InputRow {
         return kinds.length;
     }
 
+    /** The number (or epoch millis) bound to {@code column}; NaN when missing. For monitoring, which reads what was scored. */
+    public double number(int column) {
+        return missing[column] ? Double.NaN : numbers[column];
+    }
+
+    /** The category or text bound to {@code column}; null when missing. */
+    public String string(int column) {
+        return missing[column] ? null : strings[column];
+    }
+
+    public boolean isMissing(int column) {
+        return missing[column];
+    }
+
+    public ColumnKind kind(int column) {
+        return kinds[column];
+    }
+
     public void setNumber(int column, double v) {
         if (kinds[column] == ColumnKind.CATEGORICAL || kinds[column] == ColumnKind.TEXT) {
             setCategory(column, Double.isNaN(v) ? null : dev.forja.core.task.Task.label(v));

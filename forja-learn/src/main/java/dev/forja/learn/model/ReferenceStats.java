@@ -20,7 +20,9 @@ import java.util.Map;
  * and the same for the model's predictions on the training rows.
  *
  * <p>Bins are deciles of the training values with open outer bins, so a live value outside the
- * training range still falls in a bin; repeated edges (many equal values) are merged.
+ * training range still falls in a bin; repeated edges (many equal values) are merged. Numeric inputs
+ * and predictions also keep their 101 percentiles (linear interpolation, numpy's default), from which
+ * monitoring approximates the reference's distribution function for the Kolmogorov–Smirnov test.
  */
 public final class ReferenceStats {
     static final int BINS = 10;
@@ -103,8 +105,14 @@ public final class ReferenceStats {
         return n;
     }
 
-    /** Decile edges of the non-missing values and the share of those values in each bin. */
-    static ObjectNode bins(double[] values) {
+    /** Percentiles kept per numeric input, so drift tests can compare whole distributions (KS), not only the deciles. */
+    static final int QUANTILES = 100;
+
+    /**
+     * Decile edges of the non-missing values and the share of those values in each bin, the row count,
+     * and the 0th to 100th percentiles.
+     */
+    public static ObjectNode bins(double[] values) {
         double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         var edges = n.putArray("edges");
@@ -134,11 +142,19 @@ public final class ReferenceStats {
         for (long c : counts) {
             shares.add((double) c / v.length);
         }
+        n.put("count", v.length);
+        var quantiles = n.putArray("quantiles");
+        for (int q = 0; q <= QUANTILES; q++) {
+            double pos = (v.length - 1) * q / (double) QUANTILES;
+            int lo = (int) Math.floor(pos);
+            int hi = Math.min(lo + 1, v.length - 1);
+            quantiles.add(v[lo] + (v[hi] - v[lo]) * (pos - lo));
+        }
         return n;
     }
 
     /** Bin i holds values in (edge[i-1], edge[i]]; the first bin is open below, the last above. */
-    static int binOf(double[] edges, double x) {
+    public static int binOf(double[] edges, double x) {
         int i = Arrays.binarySearch(edges, x);
         return i >= 0 ? i : -i - 1;
     }

@@ -26,6 +26,13 @@ public final class ServedModel {
     private final Map<String, Integer> index = new HashMap<>();
     private final ThreadLocal<Scratch> scratch;
     private volatile java.util.concurrent.atomic.LongAdder predictions;
+    private volatile RowObserver observer;
+
+    /** Sees every row this version scores, with its outputs, on the scoring thread (monitoring). Must not keep the arrays. */
+    @FunctionalInterface
+    public interface RowObserver {
+        void observe(InputRow row, double[] outputs);
+    }
 
     /** A thread's reusable row holder, feature vector and output vector. */
     public static final class Scratch {
@@ -72,6 +79,11 @@ public final class ServedModel {
 
     public void predictionCounter(java.util.concurrent.atomic.LongAdder counter) {
         this.predictions = counter;
+    }
+
+    /** Sets (or with null, removes) the observer of scored rows. */
+    public void observe(RowObserver rowObserver) {
+        this.observer = rowObserver;
     }
 
     public String version() {
@@ -166,6 +178,10 @@ public final class ServedModel {
         }
         model.predictRow(s.row, s.features, s.out);
         System.arraycopy(s.out, 0, out, offset, s.out.length);
+        RowObserver o = observer;
+        if (o != null) {
+            o.observe(s.row, s.out);
+        }
     }
 
     private static String shorten(String v) {

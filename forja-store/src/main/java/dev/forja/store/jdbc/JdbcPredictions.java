@@ -3,6 +3,7 @@ package dev.forja.store.jdbc;
 import dev.forja.store.StoreException;
 import dev.forja.store.predictions.Feedback;
 import dev.forja.store.predictions.LoggedPrediction;
+import dev.forja.store.predictions.MonitorAlert;
 import dev.forja.store.predictions.PredictionLog;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -74,5 +75,75 @@ final class JdbcPredictions implements PredictionLog {
                 + "JOIN prediction_log p ON p.request_id = f.request_id WHERE p.model = ? AND p.timestamp >= ? AND p.timestamp < ? "
                 + "ORDER BY p.timestamp, f.request_id, f.row_index",
                 rs -> new Feedback(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)), model, from, until));
+    }
+
+    @Override
+    public void scan(String model, long from, long until, java.util.function.Consumer<LoggedPrediction> each) {
+        db.stream(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT request_id, model, version, protocol, timestamp, latency_us, row_count, request, "
+                    + "response FROM prediction_log WHERE model = ? AND timestamp >= ? AND timestamp < ? ORDER BY timestamp, request_id")) {
+                ps.setFetchSize(500);
+                ps.setString(1, model);
+                ps.setLong(2, from);
+                ps.setLong(3, until);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(new LoggedPrediction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                                rs.getLong(6), rs.getInt(7), rs.getString(8), rs.getString(9)));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long firstTimestamp(String model) {
+        List<Long> t = db.read(c -> Sql.list(c, "SELECT MIN(timestamp) FROM prediction_log WHERE model = ?", rs -> {
+            long v = rs.getLong(1);
+            return rs.wasNull() ? -1L : v;
+        }, model));
+        return t.isEmpty() ? -1 : t.get(0);
+    }
+
+    @Override
+    public boolean alert(MonitorAlert a) {
+        return db.write(c -> {
+            List<Integer> existing = Sql.list(c, "SELECT 1 FROM monitor_alert WHERE model = ? AND rule = ? AND window_start = ?", rs -> 1,
+                    a.model(), a.rule(), a.windowStart());
+            if (!existing.isEmpty()) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO monitor_alert (alert_id, model, rule, window_start, window_end, value, created, "
+                    + "actions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, a.alertId());
+                ps.setString(2, a.model());
+                ps.setString(3, a.rule());
+                ps.setLong(4, a.windowStart());
+                ps.setLong(5, a.windowEnd());
+                if (Double.isNaN(a.value()) || Double.isInfinite(a.value())) {
+                    ps.setNull(6, java.sql.Types.DOUBLE);
+                } else {
+                    ps.setDouble(6, a.value());
+                }
+                ps.setLong(7, a.created());
+                ps.setString(8, a.actions());
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public List<MonitorAlert> alerts(String model, long since) {
+        return db.read(c -> Sql.list(c, "SELECT alert_id, model, rule, window_start, window_end, value, created, actions FROM monitor_alert "
+                + "WHERE model = ? AND window_start >= ? ORDER BY window_start, rule", rs -> {
+                    double v = rs.getDouble(6);
+                    if (rs.wasNull()) {
+                        v = Double.NaN;
+                    }
+                    return new MonitorAlert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), v, rs.getLong(7),
+                            rs.getString(8));
+                }, model, since));
     }
 }

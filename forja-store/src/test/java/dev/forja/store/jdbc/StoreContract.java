@@ -492,4 +492,31 @@ abstract class StoreContract {
                 "row 3");
         assertThat(log().feedbackFor("churn", 0, 5000)).isEmpty();
     }
+
+    @Test
+    void aScanHandsOverTheWindowsRequestsOldestFirstAndTheFirstTimestampIsKnown() {
+        assertThat(log().firstTimestamp("churn")).isEqualTo(-1);
+        List<dev.forja.store.predictions.LoggedPrediction> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            many.add(new dev.forja.store.predictions.LoggedPrediction("q" + i, "churn", "1", "v1", 10_000 - i, 1, 1, "{}", "{}"));
+        }
+        log().append(many);
+        List<Long> seen = new java.util.ArrayList<>();
+        log().scan("churn", 8_900, 9_901, p -> seen.add(p.timestamp()));
+        assertThat(seen).hasSize(1001).isSorted();
+        assertThat(seen.get(0)).isEqualTo(8_900L);
+        assertThat(log().firstTimestamp("churn")).isEqualTo(8_801L);
+    }
+
+    @Test
+    void anAlertIsRecordedOncePerModelRuleAndWindow() {
+        var a = new dev.forja.store.predictions.MonitorAlert("a1", "churn", "psi(any) > 0.25", 1000, 2000, 0.4, 5, "{\"webhook\":200}");
+        assertThat(log().alert(a)).isTrue();
+        assertThat(log().alert(new dev.forja.store.predictions.MonitorAlert("a2", "churn", "psi(any) > 0.25", 1000, 2000, 0.5, 6, "{}"))).isFalse();
+        assertThat(log().alert(new dev.forja.store.predictions.MonitorAlert("a3", "churn", "auc < 0.75", 1000, 2000, Double.NaN, 6, "{}"))).isTrue();
+        assertThat(log().alerts("churn", 0)).extracting(dev.forja.store.predictions.MonitorAlert::alertId).containsExactly("a3", "a1");
+        assertThat(log().alerts("churn", 0).get(1)).isEqualTo(a);
+        assertThat(Double.isNaN(log().alerts("churn", 0).get(0).value())).isTrue();
+        assertThat(log().alerts("churn", 1001)).isEmpty();
+    }
 }
