@@ -4,8 +4,11 @@ import dev.forja.app.cli.CommandGroup;
 import dev.forja.app.cli.Console;
 import dev.forja.app.data.ProfileCommand;
 import dev.forja.app.data.SchemaCommand;
+import dev.forja.app.demo.DriftDemoCommand;
 import dev.forja.app.evaluate.EvaluateCommand;
 import dev.forja.app.evaluate.PromoteCommand;
+import dev.forja.app.monitor.DriftCommand;
+import dev.forja.app.monitor.MonitorCommand;
 import dev.forja.app.quickstart.QuickstartCommand;
 import dev.forja.app.registry.ModelsAliasCommand;
 import dev.forja.app.registry.ModelsDeleteCommand;
@@ -74,6 +77,10 @@ public final class ForjaCommand implements Runnable {
         cli.addSubcommand("evaluate", new EvaluateCommand(console));
         cli.addSubcommand("server", new ServerCommand(console));
         cli.addSubcommand("serve", new ServeCommand(console));
+        cli.addSubcommand("drift", new DriftCommand(console));
+        cli.addSubcommand("monitor", new MonitorCommand(console));
+        cli.addSubcommand("demo", CommandGroup.of(console, "Demonstrations on real data.",
+                "drift", new DriftDemoCommand(console)));
         return cli;
     }
 

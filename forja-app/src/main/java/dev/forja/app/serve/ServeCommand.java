@@ -78,8 +78,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Serves one model URI under a name: what {@code forja quickstart} starts in process. */
     public static ServingServer startOne(String uri, String name, LazyTracking tracking, ServingServer.Options options) {
+        return startOne(uri, name, tracking, options, null);
+    }
+
+    /** One model served under {@code name}, following its alias; with a logger, its requests go to the prediction log. */
+    public static ServingServer startOne(String uri, String name, LazyTracking tracking, ServingServer.Options options, PredictionLogger logger) {
         Endpoint e = new Endpoint(name, new ModelSlot(name, new UriModelSource(uri, tracking)), null, 0, null);
-        return ServingServer.start(List.of(e), options);
+        return ServingServer.start(List.of(e), options, logger);
     }
 
     @Override

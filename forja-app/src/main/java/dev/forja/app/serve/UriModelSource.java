@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * their current version is asked of the registry on every refresh. {@code models:/name/3},
  * {@code runs:/…} and paths are fixed.
  */
-final class UriModelSource implements ModelSource {
+public final class UriModelSource implements ModelSource {
     private final String uri;
     private final Supplier<Tracking> tracking;
 
@@ -25,7 +25,7 @@ final class UriModelSource implements ModelSource {
     }
 
     /** The name a URI is served under unless --name says otherwise. */
-    static String defaultName(String uri) {
+    public static String defaultName(String uri) {
         if (uri.startsWith("models:/")) {
             String rest = uri.substring("models:/".length());
             int at = rest.indexOf('@');

@@ -384,6 +384,25 @@ class ServeTest {
             public List<dev.forja.store.predictions.Feedback> feedbackFor(String model, long from, long until) {
                 return List.of();
             }
+
+            @Override
+            public void scan(String model, long from, long until, java.util.function.Consumer<dev.forja.store.predictions.LoggedPrediction> each) {
+            }
+
+            @Override
+            public long firstTimestamp(String model) {
+                return -1;
+            }
+
+            @Override
+            public boolean alert(dev.forja.store.predictions.MonitorAlert alert) {
+                return false;
+            }
+
+            @Override
+            public List<dev.forja.store.predictions.MonitorAlert> alerts(String model, long since) {
+                return List.of();
+            }
         };
         dev.forja.serve.log.PredictionLogger logger = new dev.forja.serve.log.PredictionLogger(stuck, 2);
         server = ServingServer.start(List.of(endpoint("models:/titanic@production")), ServingServer.Options.loopback(0), logger);

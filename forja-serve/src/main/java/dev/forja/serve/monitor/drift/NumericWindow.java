@@ -159,22 +159,36 @@ public final class NumericWindow implements FeatureWindow {
     }
 
     static List<String> binLabels(double[] edges) {
+        int digits = 3;
+        while (digits < 10 && !distinct(edges, digits)) {
+            digits++;
+        }
         List<String> labels = new ArrayList<>();
         for (int i = 0; i <= edges.length; i++) {
             if (edges.length == 0) {
                 labels.add("all");
             } else if (i == 0) {
-                labels.add("≤ " + number(edges[0]));
+                labels.add("≤ " + number(edges[0], digits));
             } else if (i == edges.length) {
-                labels.add("> " + number(edges[i - 1]));
+                labels.add("> " + number(edges[i - 1], digits));
             } else {
-                labels.add(number(edges[i - 1]) + "–" + number(edges[i]));
+                labels.add(number(edges[i - 1], digits) + "–" + number(edges[i], digits));
             }
         }
         return labels;
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e12 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
+    /** Edges as short as they can be while neighbours stay distinct (4.857 and 4.864 need four digits). */
+    private static boolean distinct(double[] edges, int digits) {
+        for (int i = 1; i < edges.length; i++) {
+            if (number(edges[i - 1], digits).equals(number(edges[i], digits))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String number(double v, int digits) {
+        return v == Math.rint(v) && Math.abs(v) < 1e12 ? Long.toString((long) v) : String.format(Locale.ROOT, "%." + digits + "g", v);
     }
 }
