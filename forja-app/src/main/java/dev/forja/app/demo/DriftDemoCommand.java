@@ -174,7 +174,7 @@ public final class DriftDemoCommand implements Callable<Integer> {
         JsonNode m = monitor.json;
         ArrayNode windows = summary.putArray("windows");
         for (JsonNode w : m.path("windows")) {
-            ObjectNode row = windows.addObject().put("start", w.path("start").asText()).put("rows", w.path("rows").asLong())
+            ObjectNode row = windows.addObject().put("start", w.path("start").asText()).put("end", w.path("end").asText()).put("rows", w.path("rows").asLong())
                     .put("labelled", w.path("labelled").asLong()).put("verdict", w.path("verdict").asText());
             row.set("max_psi", w.path("max_psi"));
             row.set("auc", w.path("metrics").path("auc"));

@@ -1,0 +1,186 @@
+package dev.forja.app.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forja.app.Main;
+import dev.forja.store.Stores;
+import dev.forja.store.jdbc.JdbcStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The drift scenario end to end, as {@code forja demo drift} runs it: a model trained on 2008 bank calls,
+ * served with the prediction log; 2008 traffic, then 2010 traffic, with late labels; {@code forja monitor}
+ * finds no drift in the first two windows and drift in the last two, records and posts the alerts,
+ * retrains on 2010 and the gate promotes the retrained model. Then {@code forja drift} on files.
+ */
+class MonitoringTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of(System.getProperty("forja.root", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    static Path home;
+    private static String previousHome;
+    private static JsonNode demo;
+
+    record Run(int code, JsonNode json, String err) {
+    }
+
+    static Run forja(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(code, JSON.readTree(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(out.toString(StandardCharsets.UTF_8), e);
+        }
+    }
+
+    @BeforeAll
+    static void runTheDemo() {
+        previousHome = System.getProperty("forja.home");
+        System.setProperty("forja.home", home.resolve("store").toString());
+        Run r = forja("demo", "drift", "--data", ROOT.resolve("examples/data/bank_marketing.csv.gz").toString(), "--dir", home.resolve("demo").toString(),
+                "--window", "3", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        demo = r.json();
+    }
+
+    @AfterAll
+    static void restore() {
+        if (previousHome == null) {
+            System.clearProperty("forja.home");
+        } else {
+            System.setProperty("forja.home", previousHome);
+        }
+    }
+
+    @Test
+    void trafficLikeTheTrainingDataShowsNoDriftAndTheShiftedPeriodDoes() {
+        JsonNode w = demo.path("windows");
+        assertThat(w).hasSize(4);
+        assertThat(w.get(0).path("verdict").asText()).isEqualTo("no_drift");
+        assertThat(w.get(1).path("verdict").asText()).isEqualTo("no_drift");
+        assertThat(w.get(2).path("verdict").asText()).isEqualTo("drift");
+        assertThat(w.get(3).path("verdict").asText()).isEqualTo("drift");
+        // the economy moved: interest rates and employment in 2010 lie outside anything seen in 2008
+        assertThat(textList(w.get(3).path("drifted"))).contains("euribor3m", "nr.employed", "emp.var.rate", "poutcome");
+        long rows = 0;
+        for (JsonNode x : w) {
+            rows += x.path("rows").asLong();
+            assertThat(x.path("labelled").asLong()).as("every served row got its late label").isEqualTo(x.path("rows").asLong());
+        }
+        assertThat(rows).isEqualTo(9_000);
+    }
+
+    @Test
+    void performanceFromLateLabelsIsMeasuredPerWindowAndFallsAfterTheShift() {
+        JsonNode w = demo.path("windows");
+        double before = (w.get(0).path("auc").asDouble() + w.get(1).path("auc").asDouble()) / 2;
+        double after = (w.get(2).path("auc").asDouble() + w.get(3).path("auc").asDouble()) / 2;
+        assertThat(before).isGreaterThan(after);
+    }
+
+    @Test
+    void theRulesFireOnlyOnTheShiftedWindowsAndEachAlertIsPostedAndStored() throws Exception {
+        List<String> fired = new ArrayList<>();
+        demo.path("alerts").forEach(a -> fired.add(a.path("rule").asText() + " @ " + a.path("window_start").asText()));
+        String third = demo.path("windows").get(2).path("start").asText();
+        String fourth = demo.path("windows").get(3).path("start").asText();
+        assertThat(fired).containsExactlyInAnyOrder("unseen_rate(poutcome) > 0.05 @ " + third, "unseen_rate(poutcome) > 0.05 @ " + fourth,
+                "psi(any) > 0.25 for 2 windows @ " + fourth);
+        assertThat(demo.path("webhook_calls").asInt()).isEqualTo(3);
+        try (JdbcStore store = (JdbcStore) Stores.embedded(home.resolve("store"))) {
+            assertThat(store.predictionLog().alerts("bank-demo", 0)).hasSize(3);
+        }
+    }
+
+    @Test
+    void retrainingOnTheNewPeriodPassesTheGateAndReplacesTheModel() {
+        JsonNode r = demo.path("retraining");
+        assertThat(r.path("retrain_exit").asInt()).isZero();
+        assertThat(r.path("candidate").asText()).isEqualTo("models:/bank-demo/2");
+        assertThat(r.path("promoted").asBoolean()).isTrue();
+        assertThat(r.path("gate").path("decision").asText()).isEqualTo("accepted");
+        assertThat(demo.path("production_before").asLong()).isEqualTo(1);
+        assertThat(demo.path("production_after").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void monitoringTheSameWindowsAgainDoesNotRepeatTheAlertsOrTheirActions() {
+        JsonNode w = demo.path("windows");
+        Run again = forja("monitor", "models:/bank-demo/1", "--name", "bank-demo", "--policy", demo.path("policy").asText(), "--since",
+                w.get(0).path("start").asText(), "--until", w.get(3).path("end").asText(), "--json");
+        assertThat(again.code()).as("rules fired, so monitor exits 1").isEqualTo(1);
+        assertThat(again.json().path("alerts")).isNotEmpty();
+        again.json().path("alerts").forEach(a -> assertThat(a.path("new").asBoolean()).isFalse());
+    }
+
+    @Test
+    void bothReportsAreWrittenAndSelfContained() throws IOException {
+        for (String key : List.of("monitor_report", "drift_report")) {
+            String html = Files.readString(Path.of(demo.path(key).asText()));
+            assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").doesNotContainPattern("(?i)<script|\\ssrc=");
+        }
+    }
+
+    @Test
+    void driftBetweenTwoDatasetsUsesTheExactTestAndLeavesInapplicableMeasuresNull() {
+        Path dir = Path.of(demo.path("policy").asText()).getParent();
+        Run r = forja("drift", dir.resolve("train_2008.csv").toString(), dir.resolve("recent_2010.csv").toString(), "--exclude", "y", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().path("verdict").asText()).isEqualTo("drift");
+        assertThat(r.json().path("prediction").isNull()).isTrue();
+        JsonNode features = r.json().path("features");
+        JsonNode age = null;
+        JsonNode job = null;
+        for (JsonNode f : features) {
+            assertThat(f.path("name").asText()).isNotEqualTo("y");
+            if (f.path("name").asText().equals("age")) {
+                age = f;
+            } else if (f.path("name").asText().equals("job")) {
+                job = f;
+            }
+        }
+        assertThat(age.path("ks_method").asText()).isEqualTo("exact two-sample");
+        assertThat(age.path("chi2_p_value").isNull()).isTrue();
+        assertThat(age.path("js_distance").isNull()).isTrue();
+        assertThat(job.path("ks_statistic").isNull()).isTrue();
+        assertThat(job.path("chi2_p_value").isNumber()).isTrue();
+        assertThat(job.path("unseen_rate").isNumber()).isTrue();
+    }
+
+    @Test
+    void aMissingColumnInTheCurrentDataIsNamed() throws IOException {
+        Path dir = Path.of(demo.path("policy").asText()).getParent();
+        Path cut = dir.resolve("no_age.csv");
+        List<String> lines = Files.readAllLines(dir.resolve("holdout_2010.csv"));
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            out.add(l.substring(l.indexOf(',') + 1));
+        }
+        Files.write(cut, out);
+        Run r = forja("drift", dir.resolve("train_2008.csv").toString(), cut.toString(), "--json");
+        assertThat(r.code()).isNotZero();
+        assertThat(r.json().path("error").toString()).contains("no_age.csv has no column 'age'");
+    }
+
+    private static List<String> textList(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
