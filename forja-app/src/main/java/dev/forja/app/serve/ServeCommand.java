@@ -59,6 +59,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", defaultValue = "16MB", paramLabel = "SIZE", description = "Largest request body; larger gets 413 (default: ${DEFAULT-VALUE}).")
     String maxBody;
 
+    @Option(names = "--drift-window", paramLabel = "DURATION", description = "Measure drift of the served rows against each model's training data "
+            + "in windows of this length, shown on /metrics (forja_drift_psi, forja_drift_severity, …); e.g. 5m. Off by default.")
+    String driftWindow;
+
     @Option(names = "--log-predictions", description = "Log every request's inputs, outputs, version, latency and id to the store (async, "
             + "bounded: when the queue is full, records are dropped and counted, never blocking a request); enables POST /v1/feedback.")
     boolean logPredictions;
@@ -125,6 +129,13 @@ public final class ServeCommand implements Callable<Integer> {
         Duration every = Quantities.duration(refresh, "--refresh");
         ServingServer.Options options = new ServingServer.Options(host, port, maxInFlight, Quantities.bytes(maxBody, "--max-body"),
                 every.isZero() ? null : every, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        if (driftWindow != null) {
+            Duration window = Quantities.duration(driftWindow, "--drift-window");
+            if (window.isZero()) {
+                throw new ForjaException("--drift-window 0 measures nothing", "give a window such as 5m, or leave the option out");
+            }
+            options = options.withDriftWindow(window);
+        }
         PredictionLogger logger = null;
         if (logPredictions) {
             if (!(store.get().store() instanceof JdbcStore db)) {

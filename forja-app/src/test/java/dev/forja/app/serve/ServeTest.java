@@ -296,10 +296,13 @@ class ServeTest {
         cli("models", "alias", "titanic", "1", "swap", "--json");
         String url = serve(endpoint("models:/titanic@swap"), new ServingServer.Options("127.0.0.1", 0, 256, 1 << 20, Duration.ofMillis(50), 2));
         List<String> versions = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<List<String>> perThread = new ArrayList<>();
         List<Integer> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         List<Thread> load = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
+            List<String> mine = new ArrayList<>();
+            perThread.add(mine);
             Thread th = new Thread(() -> {
                 while (!stop.get()) {
                     Answer a = post(url + "/v1/models/titanic:predict", "{\"instances\": [" + ROW + "]}");
@@ -307,6 +310,7 @@ class ServeTest {
                         failures.add(a.status());
                     }
                     versions.add(a.version());
+                    mine.add(a.version());
                 }
             });
             th.start();
@@ -324,8 +328,13 @@ class ServeTest {
         }
         assertThat(failures).isEmpty();
         assertThat(versions).contains("titanic/1", "titanic/2");
-        int firstNew = versions.indexOf("titanic/2");
-        assertThat(versions.subList(firstNew + 8, versions.size())).as("after the swap only the new version answers").containsOnly("titanic/2");
+        // A client sends its next request only after the last answer: once it was answered by the new
+        // version, the swap is done, and no later request of that client may meet the old one.
+        for (List<String> mine : perThread) {
+            int firstNew = mine.indexOf("titanic/2");
+            assertThat(firstNew).as("every client reached the new version").isGreaterThanOrEqualTo(0);
+            assertThat(mine.subList(firstNew, mine.size())).as("after the swap only the new version answers").containsOnly("titanic/2");
+        }
         assertThat(get(url + "/metrics").body()).contains("forja_model_swaps_total{model=\"titanic\",uri=\"models:/titanic@swap\"} 1");
     }
 
@@ -442,5 +451,27 @@ class ServeTest {
         }
         server = null;
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> get(url + "/v2/health/live")).isInstanceOf(java.io.UncheckedIOException.class);
+    }
+
+    @Test
+    void withADriftWindowTheServedRowsDriftIsOnMetricsFeatureByFeature() throws Exception {
+        server = ServingServer.start(List.of(endpoint("models:/titanic@production")),
+                ServingServer.Options.loopback(0).withDriftWindow(java.time.Duration.ofMillis(500)));
+        ServingFixture.awaitReady(server.url());
+        // only men in third class: Sex and Pclass drift far from the training passengers
+        StringBuilder body = new StringBuilder("{\"instances\": [");
+        for (int i = 0; i < 200; i++) {
+            body.append(i > 0 ? ", " : "").append(ROW);
+        }
+        assertThat(post(server.url() + "/v1/models/titanic:predict", body.append("]}").toString()).status()).isEqualTo(200);
+        String metrics = "";
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!metrics.contains("forja_drift_window_rows{") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            metrics = get(server.url() + "/metrics").body();
+        }
+        assertThat(metrics).containsPattern("forja_drift_window_rows\\{model=\"titanic\",version=\"[0-9]+\"\\} 200");
+        assertThat(metrics).containsPattern("forja_drift_severity\\{model=\"titanic\",version=\"[0-9]+\",feature=\"Sex\"\\} 2");
+        assertThat(metrics).containsPattern("forja_drift_psi\\{model=\"titanic\",version=\"[0-9]+\",feature=\"Pclass\"\\} [0-9.]+");
     }
 }

@@ -72,6 +72,13 @@ final class ServingMetrics {
         counters.computeIfAbsent(name, k -> new LongAdder());
     }
 
+    private volatile dev.forja.serve.monitor.LiveDrift drift;
+
+    /** Live drift whose gauges are appended to the metrics (null for none). */
+    void drift(dev.forja.serve.monitor.LiveDrift liveDrift) {
+        this.drift = liveDrift;
+    }
+
     void count(String name) {
         counters.computeIfAbsent(name, k -> new LongAdder()).increment();
     }
@@ -123,6 +130,9 @@ final class ServingMetrics {
             }
         }
         counters.forEach((k, v) -> sb.append("# TYPE ").append(k).append(" counter\n").append(k).append(' ').append(v.sum()).append('\n'));
+        if (drift != null) {
+            sb.append(drift.render());
+        }
         return sb.toString();
     }
 

@@ -3,6 +3,8 @@ package dev.forja.serve.http;
 import dev.forja.serve.log.PredictionLogger;
 import dev.forja.serve.model.Endpoint;
 import dev.forja.serve.model.ModelSlot;
+import dev.forja.serve.monitor.LiveDrift;
+import dev.forja.serve.monitor.drift.DriftThresholds;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
@@ -35,9 +37,18 @@ public final class ServingServer implements AutoCloseable {
      * @param maxInFlight     requests answered at once; beyond it a request gets 503 with Retry-After
      * @param refresh         how often moving model URIs (aliases) are polled; null for never
      */
-    public record Options(String host, int port, int maxInFlight, long maxBodyBytes, Duration refresh, int ioThreads) {
+    public record Options(String host, int port, int maxInFlight, long maxBodyBytes, Duration refresh, int ioThreads, Duration driftWindow) {
+        public Options(String host, int port, int maxInFlight, long maxBodyBytes, Duration refresh, int ioThreads) {
+            this(host, port, maxInFlight, maxBodyBytes, refresh, ioThreads, null);
+        }
+
         public static Options loopback(int port) {
             return new Options("127.0.0.1", port, 256, 16L << 20, Duration.ofSeconds(10), Math.max(2, Runtime.getRuntime().availableProcessors()));
+        }
+
+        /** The same options, measuring drift in windows of {@code window} (null: not at all). */
+        public Options withDriftWindow(Duration window) {
+            return new Options(host, port, maxInFlight, maxBodyBytes, refresh, ioThreads, window);
         }
     }
 
@@ -60,6 +71,8 @@ public final class ServingServer implements AutoCloseable {
     /** Starts serving; with a logger, every answered request goes to the prediction log and {@code /v1/feedback} takes labels. */
     public static ServingServer start(List<Endpoint> endpoints, Options options, PredictionLogger logger) {
         ServingMetrics metrics = new ServingMetrics();
+        LiveDrift drift = options.driftWindow() == null ? null : new LiveDrift(DriftThresholds.DEFAULT);
+        metrics.drift(drift);
         PredictionHandler handler = new PredictionHandler(List.copyOf(endpoints), options, metrics, logger);
         GracefulShutdownHandler shutdown = new GracefulShutdownHandler(handler);
         Undertow undertow = Undertow.builder()
@@ -78,6 +91,9 @@ public final class ServingServer implements AutoCloseable {
         });
         List<ModelSlot> slots = new ArrayList<>();
         endpoints.forEach(e -> slots.addAll(e.slots()));
+        if (drift != null) {
+            slots.forEach(s -> s.onLoad(drift::attach));
+        }
         scheduler.execute(() -> slots.forEach(ModelSlot::load));
         try {
             undertow.start();
@@ -94,6 +110,16 @@ public final class ServingServer implements AutoCloseable {
                     } catch (RuntimeException e) {
                         LOG.warn("refreshing {} failed: {}", s.name(), e.getMessage());
                     }
+                }
+            }, ms, ms, TimeUnit.MILLISECONDS);
+        }
+        if (drift != null) {
+            long ms = options.driftWindow().toMillis();
+            scheduler.scheduleAtFixedRate(() -> {
+                try {
+                    drift.roll(m -> slots.stream().anyMatch(s -> s.get() == m));
+                } catch (RuntimeException e) {
+                    LOG.warn("measuring drift failed: {}", e.getMessage());
                 }
             }, ms, ms, TimeUnit.MILLISECONDS);
         }

@@ -17,6 +17,7 @@ public final class ModelSlot {
     private final AtomicReference<ServedModel> current = new AtomicReference<>();
     private volatile String problem = "loading";
     private volatile long swaps;
+    private volatile java.util.function.Consumer<ServedModel> onLoad;
 
     public ModelSlot(String name, ModelSource source) {
         this.name = name;
@@ -83,8 +84,17 @@ public final class ModelSlot {
         }
     }
 
+    /** Called with each version this slot loads, before it serves (live drift attaches here). */
+    public void onLoad(java.util.function.Consumer<ServedModel> listener) {
+        this.onLoad = listener;
+    }
+
     private void swapTo(String version) {
         ServedModel next = new ServedModel(name, version, source.uri(), source.load(version));
+        java.util.function.Consumer<ServedModel> listener = onLoad;
+        if (listener != null) {
+            listener.accept(next);
+        }
         ServedModel before = current.getAndSet(next);
         if (before != null) {
             swaps++;
