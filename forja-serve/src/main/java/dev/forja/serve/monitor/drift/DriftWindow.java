@@ -37,33 +37,39 @@ public final class DriftWindow {
         return inputs[i];
     }
 
-    /** Every input column of {@code frame}; a column the reference has but the frame lacks is an error naming it. */
+    /**
+     * Every input column of {@code frame}; a column the reference has but the frame lacks is an error
+     * naming it. Columns are counted in parallel: each feature's window is touched by one thread only.
+     */
     public void addFrame(Frame frame, String source) {
+        Column[] columns = new Column[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             String name = reference.inputs().get(i).name();
-            Column c = frame.find(name).orElseThrow(() -> new ForjaException(source + " has no column '" + name + "', which the reference has",
+            columns[i] = frame.find(name).orElseThrow(() -> new ForjaException(source + " has no column '" + name + "', which the reference has",
                     "compare data with the same columns"));
-            FeatureWindow w = inputs[i];
-            int n = frame.rowCount();
-            if (c instanceof NumericColumn num) {
-                for (int r = 0; r < n; r++) {
-                    w.add(num.get(r));
-                }
-            } else if (c instanceof DatetimeColumn d) {
-                for (int r = 0; r < n; r++) {
-                    w.add(d.isMissing(r) ? Double.NaN : d.millis(r));
-                }
-            } else if (c instanceof CategoricalColumn cat) {
-                for (int r = 0; r < n; r++) {
-                    w.add(cat.isMissing(r) ? null : cat.get(r));
-                }
-            } else {
-                for (int r = 0; r < n; r++) {
-                    w.add(c.isMissing(r) ? null : c.format(r));
-                }
+        }
+        java.util.stream.IntStream.range(0, inputs.length).parallel().forEach(i -> feed(inputs[i], columns[i], frame.rowCount()));
+        rows += frame.rowCount();
+    }
+
+    private static void feed(FeatureWindow w, Column c, int n) {
+        if (c instanceof NumericColumn num) {
+            for (int r = 0; r < n; r++) {
+                w.add(num.get(r));
+            }
+        } else if (c instanceof DatetimeColumn d) {
+            for (int r = 0; r < n; r++) {
+                w.add(d.isMissing(r) ? Double.NaN : d.millis(r));
+            }
+        } else if (c instanceof CategoricalColumn cat) {
+            for (int r = 0; r < n; r++) {
+                w.add(cat.isMissing(r) ? null : cat.get(r));
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                w.add(c.isMissing(r) ? null : c.format(r));
             }
         }
-        rows += frame.rowCount();
     }
 
     /** The model's outputs for {@code count} rows (row-major, {@code task.outputs()} per row). */
