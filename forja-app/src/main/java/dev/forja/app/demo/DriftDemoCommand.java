@@ -3,7 +3,6 @@ package dev.forja.app.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.forja.app.Main;
 import dev.forja.app.cli.Console;
 import dev.forja.app.cli.ExitCode;
@@ -12,13 +11,14 @@ import dev.forja.app.serve.ServeCommand;
 import dev.forja.app.tracking.LazyTracking;
 import dev.forja.app.tracking.TrackingOptions;
 import dev.forja.core.ForjaException;
+import dev.forja.serve.http.ListenerAddress;
 import dev.forja.serve.http.ServingServer;
 import dev.forja.serve.log.PredictionLogger;
 import dev.forja.store.jdbc.JdbcStore;
+import io.undertow.Undertow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,14 +110,14 @@ public final class DriftDemoCommand implements Callable<Integer> {
         summary.put("production_before", v1);
 
         List<String> received = new CopyOnWriteArrayList<>();
-        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        webhook.createContext("/alerts", ex -> {
-            received.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        });
+        // a stand-in for the team's alerting endpoint: it keeps what it is sent
+        Undertow webhook = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(ex -> ex.getRequestReceiver().receiveFullString((e, body) -> {
+            received.add(body);
+            e.setStatusCode(204);
+            e.endExchange();
+        })).build();
         webhook.start();
-        String hookUrl = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts";
+        String hookUrl = ListenerAddress.url(webhook) + "/alerts";
         Path policy = dir.resolve("monitor.yaml");
         Files.writeString(policy, String.join("\n",
                 "# forja demo drift: the policy forja monitor applies",
@@ -170,7 +170,7 @@ public final class DriftDemoCommand implements Callable<Integer> {
         if (monitor.code > 1) {
             throw new ForjaException("forja monitor failed: " + monitor.err.trim(), "run it by hand to see more");
         }
-        webhook.stop(0);
+        webhook.stop();
         JsonNode m = monitor.json;
         ArrayNode windows = summary.putArray("windows");
         for (JsonNode w : m.path("windows")) {

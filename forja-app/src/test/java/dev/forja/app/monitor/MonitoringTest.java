@@ -138,6 +138,44 @@ class MonitoringTest {
     }
 
     @Test
+    void theDriftReportRendersInARealBrowserWithTheVerdictFirst(@TempDir Path dir) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (!Files.isExecutable(chromium)) {
+            if ("1".equals(System.getenv("FORJA_REQUIRE_BROWSER"))) {
+                org.assertj.core.api.Assertions.fail("FORJA_REQUIRE_BROWSER=1 but /usr/bin/chromium is not installed");
+            }
+            org.junit.jupiter.api.Assumptions.abort("no chromium installed: the real-browser check is skipped");
+        }
+        for (String key : List.of("drift_report", "monitor_report")) {
+            Path page = Path.of(demo.path(key).asText());
+            Path shot = dir.resolve(key + ".png");
+            browser(chromium, dir, "--screenshot=" + shot, "--window-size=1280,1600", page.toUri().toString());
+            assertThat(Files.size(shot)).as("screenshot of %s", key).isGreaterThan(30_000); // a blank page is ~10 KB
+            String dom = browser(chromium, dir, "--dump-dom", page.toUri().toString());
+            assertThat(dom).contains("<svg").contains("<rect");
+            if (key.equals("drift_report")) {
+                assertThat(dom).containsPattern("class=\"verdict drift\">Drift: [0-9]+ alert");
+            } else {
+                assertThat(dom).contains("Drift over time").contains("auc over time");
+            }
+        }
+    }
+
+    private static String browser(Path chromium, Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("chromium-profile")));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("chromium.out");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(dir.resolve("chromium.err").toFile()).start();
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 60 s");
+        }
+        return Files.readString(out);
+    }
+
+    @Test
     void driftBetweenTwoDatasetsUsesTheExactTestAndLeavesInapplicableMeasuresNull() {
         Path dir = Path.of(demo.path("policy").asText()).getParent();
         Run r = forja("drift", dir.resolve("train_2008.csv").toString(), dir.resolve("recent_2010.csv").toString(), "--exclude", "y", "--json");
