@@ -123,8 +123,7 @@ public final class MonitorCommand implements Callable<Integer> {
         }
     }
 
-    private int watch(LogReplay replay, PredictionLog log, String served, AlertActions actions, Model model, MonitorPolicy policy, long start, long w)
-            throws InterruptedException {
+    private int watch(LogReplay replay, PredictionLog log, String served, AlertActions actions, Model model, MonitorPolicy policy, long start, long w) {
         AtomicBoolean stop = new AtomicBoolean();
         Thread hook = new Thread(() -> stop.set(true));
         Runtime.getRuntime().addShutdownHook(hook);
@@ -157,7 +156,13 @@ public final class MonitorCommand implements Callable<Integer> {
                         next = complete;
                     }
                 }
-                Thread.sleep(pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    // stopped by whoever started us (a service manager, a test): finish like Ctrl-C
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         } finally {
             try {

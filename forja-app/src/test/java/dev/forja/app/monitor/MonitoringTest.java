@@ -130,6 +130,33 @@ class MonitoringTest {
     }
 
     @Test
+    void watchEvaluatesCompletedWindowsAsJsonLinesUntilStopped() throws Exception {
+        JsonNode w = demo.path("windows");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] code = {-1};
+        Thread watcher = new Thread(() -> code[0] = Main.run(new String[] {"monitor", "models:/bank-demo/1", "--name", "bank-demo", "--policy",
+                demo.path("policy").asText(), "--since", w.get(0).path("start").asText(), "--watch", "--every", "200ms", "--json"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        watcher.start();
+        List<JsonNode> docs = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (docs.stream().filter(d -> d.has("verdict")).count() < 4 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            docs.clear();
+            JSON.readerFor(JsonNode.class).readValues(out.toString(StandardCharsets.UTF_8)).forEachRemaining(d -> docs.add((JsonNode) d));
+        }
+        watcher.interrupt();
+        watcher.join(10_000);
+        assertThat(watcher.isAlive()).isFalse();
+        assertThat(code[0]).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> verdicts = docs.stream().filter(d -> d.has("verdict")).map(d -> d.path("verdict").asText()).toList();
+        assertThat(verdicts).containsExactly("no_drift", "no_drift", "drift", "drift");
+        List<JsonNode> alerts = docs.stream().filter(d -> d.has("rule")).toList();
+        assertThat(alerts).hasSize(3).allSatisfy(a -> assertThat(a.path("new").asBoolean()).as("already recorded by the demo").isFalse());
+    }
+
+    @Test
     void bothReportsAreWrittenAndSelfContained() throws IOException {
         for (String key : List.of("monitor_report", "drift_report")) {
             String html = Files.readString(Path.of(demo.path(key).asText()));
