@@ -25,6 +25,7 @@ import dev.forja.app.tracking.RunsShowCommand;
 import dev.forja.app.train.LearnersCommand;
 import dev.forja.app.train.PredictCommand;
 import dev.forja.app.train.TrainCommand;
+import dev.forja.app.tune.TuneCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -74,6 +75,7 @@ public final class ForjaCommand implements Runnable {
                 "delete", new ModelsDeleteCommand(console),
                 "promote", new PromoteCommand(console),
                 "threshold", new ModelsThresholdCommand(console)));
+        cli.addSubcommand("tune", new TuneCommand(console));
         cli.addSubcommand("evaluate", new EvaluateCommand(console));
         cli.addSubcommand("server", new ServerCommand(console));
         cli.addSubcommand("serve", new ServeCommand(console));

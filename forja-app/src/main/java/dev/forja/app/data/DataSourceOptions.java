@@ -48,6 +48,33 @@ public final class DataSourceOptions {
             description = "Rows read to infer column kinds (default: ${DEFAULT-VALUE}).")
     int sampleRows;
 
+    /** These flags as command-line arguments, for a command that hands the same data to another (tune's refit through train). */
+    public List<String> asArguments() {
+        List<String> a = new ArrayList<>();
+        if (format != null) {
+            a.addAll(List.of("--format", format));
+        }
+        if (delimiter != null) {
+            a.addAll(List.of("--delimiter", delimiter));
+        }
+        if (noHeader) {
+            a.add("--no-header");
+        }
+        missingMarkers.forEach(m -> a.addAll(List.of("--na", m)));
+        columnKinds.forEach(c -> a.addAll(List.of("--column", c)));
+        if (schemaFile != null) {
+            a.addAll(List.of("--schema", schemaFile.toString()));
+        }
+        if (lenient) {
+            a.add("--lenient");
+        }
+        if (query != null) {
+            a.addAll(List.of("--query", query));
+        }
+        a.addAll(List.of("--sample-rows", Integer.toString(sampleRows)));
+        return a;
+    }
+
     /** The reader options these flags describe. */
     public ReadOptions toReadOptions() {
         ReadOptions options = ReadOptions.defaults()

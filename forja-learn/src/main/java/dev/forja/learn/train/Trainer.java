@@ -98,7 +98,7 @@ public final class Trainer {
                 cv, seconds, notes, overfit);
     }
 
-    private static Split split(Frame all, double[] y, int[] rows, Task task, TrainOptions o) {
+    static Split split(Frame all, double[] y, int[] rows, Task task, TrainOptions o) {
         if (o.splitBy() != null && o.groupBy() != null) {
             throw new ForjaException("--split-by and --group-by cannot be combined", "choose a time split or a group split");
         }
@@ -158,7 +158,7 @@ public final class Trainer {
         return out;
     }
 
-    private static int[] labelledRows(double[] y) {
+    static int[] labelledRows(double[] y) {
         return java.util.stream.IntStream.range(0, y.length).filter(r -> !Double.isNaN(y[r])).toArray();
     }
 
@@ -171,7 +171,7 @@ public final class Trainer {
     }
 
     /** Every column but the target and the split / group columns (which would leak or identify rows). */
-    private static List<String> candidateInputs(Frame frame, TrainOptions o, List<String> notes) {
+    static List<String> candidateInputs(Frame frame, TrainOptions o, List<String> notes) {
         List<String> inputs = new ArrayList<>();
         for (Column c : frame.columns()) {
             String name = c.name();

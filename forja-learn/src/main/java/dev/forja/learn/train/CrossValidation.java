@@ -1,0 +1,90 @@
+package dev.forja.learn.train;
+
+import dev.forja.core.ProgressListener;
+import dev.forja.core.frame.Frame;
+import dev.forja.core.ingest.Dataset;
+import dev.forja.core.metrics.Metrics;
+import dev.forja.core.split.Fold;
+import dev.forja.core.split.Split;
+import dev.forja.core.split.Splits;
+import dev.forja.core.task.Task;
+import dev.forja.learn.features.FeatureMatrix;
+import dev.forja.learn.features.FeaturePipeline;
+import dev.forja.learn.features.PipelineSpec;
+import dev.forja.learn.learners.Learner;
+import dev.forja.learn.learners.Params;
+import dev.forja.learn.learners.Predictor;
+import dev.forja.learn.learners.TrainingSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * K-fold cross-validation of one learner on the training part that {@link Trainer} would use with the
+ * same options (the test part is never touched), prepared once for many configurations: the folds
+ * (stratified or grouped as in training), each fold's fitted feature pipeline, training set and
+ * validation features. A tuning trial then costs only the learner's fits and a prediction per fold:
+ * every trial sees exactly the same folds.
+ */
+public final class CrossValidation {
+    private final Task task;
+    private final Learner learner;
+    private final List<TrainingSet> train = new ArrayList<>();
+    private final List<FeatureMatrix> validX = new ArrayList<>();
+    private final List<double[]> validY = new ArrayList<>();
+    private final int trainingRows;
+    private final long seed;
+
+    private CrossValidation(Task task, Learner learner, int trainingRows, long seed) {
+        this.task = task;
+        this.learner = learner;
+        this.trainingRows = trainingRows;
+        this.seed = seed;
+    }
+
+    public static CrossValidation prepare(Dataset data, TrainOptions o, Learner learner, int k) {
+        Frame all = data.frame();
+        Task task = Task.infer(all, o.target(), o.task());
+        if (!learner.tasks().contains(task.kind())) {
+            throw new dev.forja.core.ForjaException("the " + learner.id() + " model cannot do a " + task.kind().id() + " task",
+                    "pick a model for " + task.kind().id());
+        }
+        double[] y = task.encode(all);
+        int[] labelled = Trainer.labelledRows(y);
+        List<String> inputs = Trainer.candidateInputs(all, o, new ArrayList<>());
+        Split split = Trainer.split(all, y, labelled, task, o);
+        List<Fold> folds = Splits.kFold(all, split.train(), task.isClassification() && o.groupBy() == null ? y : null, o.groupBy(), k, o.seed());
+        PipelineSpec spec = PipelineSpec.auto(learner.needs());
+        if (o.pipeline() != null) {
+            spec = o.pipeline().apply(spec);
+        }
+        CrossValidation cv = new CrossValidation(task, learner, split.train().length, o.seed());
+        for (int f = 0; f < folds.size(); f++) {
+            Fold fold = folds.get(f);
+            double[] yFit = Trainer.pick(y, fold.train());
+            FeaturePipeline.Fitted fitted = FeaturePipeline.fit(all.select(fold.train()), yFit, task, inputs, spec, o.seed() + f);
+            cv.train.add(Trainer.balance(new TrainingSet(fitted.training(), yFit, null, task), o.balance(), o.seed() + f, new ArrayList<>()));
+            cv.validX.add(fitted.pipeline().transform(all.select(fold.valid())));
+            cv.validY.add(Trainer.pick(y, fold.valid()));
+        }
+        return cv;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public int folds() {
+        return train.size();
+    }
+
+    /** Rows of the training part (the folds split these). */
+    public int trainingRows() {
+        return trainingRows;
+    }
+
+    /** The task's metric on fold {@code f}'s validation rows, for a learner fitted with {@code params} on the rest. */
+    public double score(int f, Params params) {
+        Predictor p = learner.fit(train.get(f), null, params, seed + f, ProgressListener.NONE);
+        return Metrics.evaluate(task, validY.get(f), Trainer.predict(p, validX.get(f), task), null).get(task.metric());
+    }
+}

@@ -1,0 +1,186 @@
+package dev.forja.learn.tune;
+
+import dev.forja.core.ForjaException;
+import dev.forja.core.ProgressListener;
+import dev.forja.core.metrics.Metrics;
+import dev.forja.learn.learners.Learner;
+import dev.forja.learn.learners.Params;
+import dev.forja.learn.train.CrossValidation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs a hyperparameter search: trials drawn by a {@link Sampler}, each scored by the same
+ * cross-validation folds, stopped early by the {@link MedianPruner}, {@code parallel} at a time (each
+ * trial's learner on one thread), until the trial budget, the time budget, the sampler's end (a
+ * finished grid) or a stop request (Ctrl-C) — whichever comes first; the best trial so far is kept.
+ * With one trial at a time the search is reproducible for a seed; in parallel, which trials a sampler
+ * has seen depends on the order they finish, as in Optuna.
+ */
+public final class Tuner {
+    /**
+     * @param trials     at most this many trials (0: no limit)
+     * @param time       at most this long (null: no limit); a trial still running then is abandoned
+     * @param gridPoints values per numeric range for a grid search
+     */
+    public record Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, boolean prune) {
+    }
+
+    public record Result(Trial best, List<Trial> trials, long pruned, long failed, double seconds, String metric, String stoppedBy) {
+    }
+
+    private Tuner() {
+    }
+
+    public static Result run(CrossValidation cv, Learner learner, SearchSpace space, Options o, BooleanSupplier stop, Consumer<Trial> onTrial,
+                             ProgressListener progress) {
+        if (o.trials() == 0 && o.time() == null && !o.search().equals("grid")) {
+            throw new ForjaException("a " + o.search() + " search needs a budget", "give --trials N and/or --time 10m");
+        }
+        Sampler sampler = Sampler.named(o.search(), space, o.gridPoints());
+        String metric = cv.task().metric();
+        double sign = Metrics.higherIsBetter(metric) ? 1 : -1;
+        long start = System.nanoTime();
+        long deadline = o.time() == null ? Long.MAX_VALUE : start + o.time().toNanos();
+        List<Trial> history = new ArrayList<>();
+        int[] next = {0};
+        String[] stoppedBy = {null};
+        MedianPruner pruner = new MedianPruner();
+        Runnable worker = () -> {
+            while (true) {
+                int number;
+                Map<String, String> params;
+                List<Trial> seen;
+                synchronized (history) {
+                    if (stoppedBy[0] != null) {
+                        return;
+                    }
+                    if (stop.getAsBoolean()) {
+                        stoppedBy[0] = "interrupted";
+                        return;
+                    }
+                    if (o.trials() > 0 && next[0] >= o.trials()) {
+                        stoppedBy[0] = "trials";
+                        return;
+                    }
+                    if (System.nanoTime() >= deadline) {
+                        stoppedBy[0] = "time";
+                        return;
+                    }
+                    number = next[0]++;
+                    seen = List.copyOf(history);
+                    params = sampler.sample(space, seen, new SplittableRandom(o.seed() * 0x9E3779B97F4A7C15L + number));
+                    if (params == null) {
+                        stoppedBy[0] = "grid";
+                        return;
+                    }
+                }
+                Trial t = evaluate(number, params, cv, learner, space, sign, deadline, stop, seen, pruner, o.prune());
+                synchronized (history) {
+                    history.add(t);
+                    if (progress != null) {
+                        Trial best = best(history);
+                        progress.update(String.format(java.util.Locale.ROOT, "tuning %s: trial %d %s; best %s %.4f", learner.id(), number,
+                                t.state().name().toLowerCase(java.util.Locale.ROOT), metric, best == null ? Double.NaN : best.metric()), history.size(),
+                                o.trials() > 0 ? o.trials() : -1);
+                    }
+                }
+                onTrial.accept(t);
+            }
+        };
+        int threads = Math.max(1, o.parallel());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "forja-tune");
+            th.setDaemon(true);
+            return th;
+        });
+        for (int i = 0; i < threads; i++) {
+            pool.execute(worker);
+        }
+        pool.shutdown();
+        try {
+            while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
+                // waiting; workers watch the budget and the stop request themselves
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Trial> all;
+        synchronized (history) {
+            all = new ArrayList<>(history);
+        }
+        all.sort((a, b) -> Integer.compare(a.number(), b.number()));
+        Trial best = best(all);
+        if (best == null) {
+            String why = all.stream().filter(t -> t.error() != null).map(Trial::error).findFirst().orElse("no trial finished within the budget");
+            throw new ForjaException("no trial completed: " + why, "give more time (--time) or check the search space");
+        }
+        return new Result(best, all, all.stream().filter(t -> t.state() == Trial.State.PRUNED).count(),
+                all.stream().filter(t -> t.state() == Trial.State.FAILED).count(), (System.nanoTime() - start) / 1e9, metric,
+                stoppedBy[0] == null ? "done" : stoppedBy[0]);
+    }
+
+    private static Trial evaluate(int number, Map<String, String> sampled, CrossValidation cv, Learner learner, SearchSpace space, double sign,
+                                  long deadline, BooleanSupplier stop, List<Trial> seen, MedianPruner pruner, boolean prune) {
+        long t0 = System.nanoTime();
+        Map<String, String> all = new LinkedHashMap<>(space.fixed());
+        all.putAll(sampled);
+        int k = cv.folds();
+        double[] scores = new double[k];
+        try {
+            Params params = Params.of(learner, all);
+            for (int f = 0; f < k; f++) {
+                if (System.nanoTime() >= deadline || stop.getAsBoolean()) {
+                    return new Trial(number, sampled, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, java.util.Arrays.copyOf(scores, f),
+                            seconds(t0), "stopped by the budget before its folds finished");
+                }
+                scores[f] = cv.score(f, params);
+                double mean = java.util.Arrays.stream(scores, 0, f + 1).average().orElse(Double.NaN);
+                if (prune && pruner.prune(f, k, mean, seen, sign)) {
+                    double[] done = java.util.Arrays.copyOf(scores, f + 1);
+                    return new Trial(number, sampled, Trial.State.PRUNED, sign * mean, mean, std(done), done, seconds(t0), null);
+                }
+            }
+        } catch (ForjaException | IllegalArgumentException e) {
+            return new Trial(number, sampled, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, new double[0], seconds(t0), e.getMessage());
+        }
+        double mean = java.util.Arrays.stream(scores).average().orElse(Double.NaN);
+        if (Double.isNaN(mean)) {
+            return new Trial(number, sampled, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, scores, seconds(t0), "the metric is undefined");
+        }
+        return new Trial(number, sampled, Trial.State.COMPLETE, sign * mean, mean, std(scores), scores, seconds(t0), null);
+    }
+
+    static Trial best(List<Trial> trials) {
+        Trial best = null;
+        for (Trial t : trials) {
+            if (t.state() == Trial.State.COMPLETE && (best == null || t.score() > best.score()
+                    || (t.score() == best.score() && t.number() < best.number()))) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private static double std(double[] v) {
+        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+        double s = 0;
+        for (double x : v) {
+            s += (x - mean) * (x - mean);
+        }
+        return v.length < 2 ? 0 : Math.sqrt(s / (v.length - 1));
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.forja.learn.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forja.core.ForjaException;
+import dev.forja.core.ingest.DataReaders;
+import dev.forja.core.ingest.Dataset;
+import dev.forja.core.task.Task;
+import dev.forja.learn.learners.Learners;
+import dev.forja.learn.train.CrossValidation;
+import dev.forja.learn.train.TrainOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Searches on real data (Titanic): the budget, reproducibility, pruning, and that tuning pays off against the defaults. */
+class TunerTest {
+    private static final Path ROOT = Path.of(System.getProperty("forja.root", "..")).toAbsolutePath().normalize();
+    private static CrossValidation cv;
+
+    @BeforeAll
+    static void folds() {
+        Dataset titanic = DataReaders.read(ROOT.resolve("examples/data/titanic.csv").toString());
+        cv = CrossValidation.prepare(titanic, new TrainOptions("Survived", Task.Overrides.none(), "tree", Map.of(), 0.2, 0, 0, null, null, null, 3, null,
+                false), Learners.get("tree"), 5);
+    }
+
+    private static Tuner.Result tune(String search, int trials, Duration time, int parallel, long seed) {
+        return Tuner.run(cv, Learners.get("tree"), SearchSpaces.defaultFor("tree", cv.task()), new Tuner.Options(search, trials, time, parallel, seed, 3,
+                true), () -> false, t -> { }, null);
+    }
+
+    @Test
+    void oneTrialAtATimeTheSameSeedGivesTheSameTrials() {
+        Tuner.Result a = tune("tpe", 15, null, 1, 7);
+        Tuner.Result b = tune("tpe", 15, null, 1, 7);
+        assertThat(a.trials()).hasSize(15);
+        assertThat(a.trials()).extracting(Trial::params).isEqualTo(b.trials().stream().map(Trial::params).toList());
+        assertThat(a.best().params()).isEqualTo(b.best().params());
+    }
+
+    @Test
+    void theBestTrialBeatsTheLearnersDefaultsOnTheSameFolds() {
+        Tuner.Result r = tune("random", 20, null, 2, 1);
+        double defaults = 0;
+        var params = dev.forja.learn.learners.Params.of(Learners.get("tree"), Map.of());
+        for (int f = 0; f < cv.folds(); f++) {
+            defaults += cv.score(f, params) / cv.folds();
+        }
+        // an unlimited tree overfits Titanic; a shallower one does better
+        assertThat(r.best().metric()).isGreaterThan(defaults);
+        assertThat(r.best().foldScores()).hasSize(5);
+    }
+
+    @Test
+    void aTimeBudgetStopsTheSearchAndTheBestSoFarIsKept() {
+        long start = System.nanoTime();
+        Tuner.Result r = tune("random", 0, Duration.ofMillis(1500), 2, 2);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(r.stoppedBy()).isEqualTo("time");
+        assertThat(seconds).isLessThan(3.0);
+        assertThat(r.best()).isNotNull();
+    }
+
+    @Test
+    void aStopRequestEndsTheSearchLikeCtrlC() {
+        int[] seen = {0};
+        Tuner.Result r = Tuner.run(cv, Learners.get("tree"), SearchSpaces.defaultFor("tree", cv.task()), new Tuner.Options("random", 1000, null, 1, 4, 3,
+                false), () -> seen[0] >= 6, t -> seen[0]++, null);
+        assertThat(r.stoppedBy()).isEqualTo("interrupted");
+        assertThat(r.trials().size()).isBetween(6, 7);
+    }
+
+    @Test
+    void pruningStopsSomeTrialsEarlyAndPrunedTrialsRunFewerFolds() {
+        Tuner.Result r = tune("random", 30, null, 1, 5);
+        assertThat(r.pruned()).isPositive();
+        r.trials().stream().filter(t -> t.state() == Trial.State.PRUNED).forEach(t -> assertThat(t.foldScores().length).isLessThan(5));
+    }
+
+    @Test
+    void aSearchWithoutABudgetIsRefusedButAGridEndsOnItsOwn() {
+        assertThatThrownBy(() -> tune("random", 0, null, 1, 1)).isInstanceOf(ForjaException.class).hasMessageContaining("needs a budget");
+        Tuner.Result grid = tune("grid", 0, null, 2, 1);
+        assertThat(grid.stoppedBy()).isEqualTo("grid");
+        assertThat(grid.trials()).hasSize(new GridSampler(SearchSpaces.defaultFor("tree", cv.task()), 3).size());
+    }
+
+    @Test
+    void aSpaceFileReplacesRangesFixesValuesAndRejectsUnknownNames() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        SearchSpace s = SearchSpaces.defaultFor("tree", cv.task()).override(json.readTree("{\"max_depth\": {\"low\": 2, \"high\": 4}, "
+                + "\"criterion\": \"entropy\", \"min_samples_leaf\": null}"), Learners.get("tree"), "space.yaml");
+        assertThat(s.dimensions()).extracting(Dimension::name).containsExactly("max_depth");
+        assertThat(s.fixed()).containsEntry("criterion", "entropy");
+        assertThatThrownBy(() -> SearchSpaces.defaultFor("tree", cv.task()).override(json.readTree("{\"depth\": 3}"), Learners.get("tree"), "space.yaml"))
+                .hasMessageContaining("space.yaml: 'depth' is not a parameter of tree");
+        assertThatThrownBy(() -> SearchSpaces.defaultFor("tree", cv.task()).override(json.readTree("{\"max_depth\": {\"low\": 5, \"high\": 2}}"),
+                Learners.get("tree"), "space.yaml")).hasMessageContaining("reversed");
+    }
+}
