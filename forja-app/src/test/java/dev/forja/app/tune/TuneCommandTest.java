@@ -1,0 +1,106 @@
+package dev.forja.app.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forja.app.Main;
+import dev.forja.store.Store;
+import dev.forja.store.Stores;
+import dev.forja.store.tracking.Run;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** forja tune through the CLI on Titanic: the JSON the issue specifies, the refitted model, and every trial as a nested run. */
+class TuneCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TITANIC = Path.of(System.getProperty("forja.root", "..")).toAbsolutePath().normalize()
+            .resolve("examples/data/titanic.csv").toString();
+
+    @TempDir
+    static Path home;
+    private static String previousHome;
+    private static JsonNode tuned;
+
+    record Result(int code, JsonNode json, String err) {
+    }
+
+    static Result forja(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return new Result(code, JSON.readTree(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(out.toString(StandardCharsets.UTF_8), e);
+        }
+    }
+
+    @BeforeAll
+    static void tune() {
+        previousHome = System.getProperty("forja.home");
+        System.setProperty("forja.home", home.toString());
+        Result r = forja("tune", TITANIC, "--target", "Survived", "--model", "xgboost", "--trials", "12", "--cv", "3", "--experiment", "tuning",
+                "--register", "titanic-tuned", "--out", home.resolve("best").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        tuned = r.json();
+    }
+
+    @AfterAll
+    static void restore() {
+        if (previousHome == null) {
+            System.clearProperty("forja.home");
+        } else {
+            System.setProperty("forja.home", previousHome);
+        }
+    }
+
+    @Test
+    void theJsonCarriesTheBestParamsItsCrossValidatedScoreAndTheCounts() {
+        JsonNode best = tuned.path("best");
+        assertThat(best.path("params").has("learning_rate")).isTrue();
+        assertThat(best.path("cv_metric").asDouble()).isBetween(0.75, 1.0);
+        assertThat(best.path("cv_std").asDouble()).isPositive();
+        assertThat(tuned.path("trials").asInt()).isEqualTo(12);
+        assertThat(tuned.path("pruned").asInt()).isBetween(0, 11);
+        assertThat(tuned.path("metric").asText()).isEqualTo("auc");
+        assertThat(tuned.path("cpu_utilisation").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void theBestConfigurationIsRefittedTestedWrittenAndRegistered() {
+        assertThat(Files.exists(home.resolve("best").resolve("forja-model.json"))).isTrue();
+        assertThat(tuned.path("test_metrics").path("auc").asDouble()).isGreaterThan(0.75);
+        assertThat(tuned.path("registered").path("model_uri").asText()).isEqualTo("models:/titanic-tuned/1");
+        try (Store store = Stores.embedded(home)) {
+            Run refit = store.getRun(tuned.path("run_id").asText());
+            assertThat(refit.params()).containsEntry("learning_rate", tuned.path("best").path("params").path("learning_rate").asText());
+            assertThat(refit.tags()).containsEntry("forja.tune.search", "tpe");
+        }
+    }
+
+    @Test
+    void everyTrialIsANestedRunWithItsFoldsAndState() {
+        try (Store store = Stores.embedded(home)) {
+            int children = 0;
+            for (JsonNode t : tuned.path("trial_list")) {
+                Run run = store.getRun(t.path("run_id").asText());
+                assertThat(run.tags()).containsEntry("mlflow.parentRunId", tuned.path("run_id").asText())
+                        .containsEntry("forja.trial.state", t.path("state").asText());
+                if (t.path("state").asText().equals("complete")) {
+                    assertThat(run.metrics().get("cv_auc_mean").value()).isEqualTo(t.path("cv_metric").asDouble());
+                }
+                children++;
+            }
+            assertThat(children).isEqualTo(12);
+        }
+    }
+}
