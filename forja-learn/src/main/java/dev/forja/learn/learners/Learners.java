@@ -5,6 +5,9 @@ import dev.forja.learn.baseline.BaselineLearner;
 import dev.forja.learn.baseline.RuleLearner;
 import dev.forja.learn.bayes.NaiveBayesLearner;
 import dev.forja.learn.boosting.XGBoostLearner;
+import dev.forja.learn.ensemble.BaggingLearner;
+import dev.forja.learn.ensemble.StackingLearner;
+import dev.forja.learn.ensemble.VotingLearner;
 import dev.forja.learn.linear.LinearLearner;
 import dev.forja.learn.linear.LogisticLearner;
 import dev.forja.learn.neighbors.KnnLearner;
@@ -33,6 +36,9 @@ public final class Learners {
         register(new RandomForestLearner());
         register(new ExtraTreesLearner());
         register(new XGBoostLearner());
+        register(new VotingLearner());
+        register(new BaggingLearner());
+        register(new StackingLearner());
     }
 
     private Learners() {

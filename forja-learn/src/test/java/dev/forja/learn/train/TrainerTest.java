@@ -39,7 +39,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"baseline", "logistic", "naive-bayes", "knn", "tree", "forest", "extra-trees", "xgboost"})
+    @ValueSource(strings = {"baseline", "logistic", "naive-bayes", "knn", "tree", "forest", "extra-trees", "xgboost", "voting", "bagging", "stacking"})
     void aReloadedModelReproducesTheTestPredictionsExactly(String model) {
         Dataset data = titanic();
         TrainResult r = Trainer.train(data, options(model, 7), ProgressListener.NONE);
@@ -50,7 +50,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"forest", "xgboost"})
+    @ValueSource(strings = {"forest", "xgboost", "stacking"})
     void theSameSeedGivesByteIdenticalModelFiles(String model) throws IOException {
         Dataset data = titanic();
         ModelArtifact.write(Trainer.train(data, options(model, 3), ProgressListener.NONE).model(), dir.resolve("a"));
