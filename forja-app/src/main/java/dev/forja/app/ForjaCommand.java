@@ -1,5 +1,6 @@
 package dev.forja.app;
 
+import dev.forja.app.automl.AutomlCommand;
 import dev.forja.app.cli.CommandGroup;
 import dev.forja.app.cli.Console;
 import dev.forja.app.data.ProfileCommand;
@@ -76,6 +77,7 @@ public final class ForjaCommand implements Runnable {
                 "promote", new PromoteCommand(console),
                 "threshold", new ModelsThresholdCommand(console)));
         cli.addSubcommand("tune", new TuneCommand(console));
+        cli.addSubcommand("automl", new AutomlCommand(console));
         cli.addSubcommand("evaluate", new EvaluateCommand(console));
         cli.addSubcommand("server", new ServerCommand(console));
         cli.addSubcommand("serve", new ServeCommand(console));

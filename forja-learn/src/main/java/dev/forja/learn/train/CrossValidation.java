@@ -69,6 +69,24 @@ public final class CrossValidation {
         return cv;
     }
 
+    /**
+     * The same folds and features scored with another learner that needs the same pipeline (AutoML
+     * compares many learners on one preparation).
+     */
+    public CrossValidation with(Learner other) {
+        if (!other.needs().equals(learner.needs())) {
+            throw new IllegalArgumentException(other.id() + " needs another feature pipeline than " + learner.id());
+        }
+        if (!other.tasks().contains(task.kind())) {
+            throw new dev.forja.core.ForjaException("the " + other.id() + " model cannot do a " + task.kind().id() + " task", "pick another model");
+        }
+        CrossValidation cv = new CrossValidation(task, other, trainingRows, seed);
+        cv.train.addAll(train);
+        cv.validX.addAll(validX);
+        cv.validY.addAll(validY);
+        return cv;
+    }
+
     public Task task() {
         return task;
     }
@@ -80,6 +98,54 @@ public final class CrossValidation {
     /** Rows of the training part (the folds split these). */
     public int trainingRows() {
         return trainingRows;
+    }
+
+    /**
+     * What serving this configuration would cost, measured on fold 0: the fit's seconds, the time to
+     * score one row through the one-row path (median over up to 1,000 rows, after a warm-up), and the
+     * saved predictor's size in bytes.
+     */
+    public record Profile(double fitSeconds, double latencyMs, long sizeBytes) {
+    }
+
+    public Profile profile(Params params) {
+        long t0 = System.nanoTime();
+        Predictor p = learner.fit(train.get(0), null, params, seed, ProgressListener.NONE);
+        double fit = (System.nanoTime() - t0) / 1e9;
+        FeatureMatrix x = validX.get(0);
+        int rows = Math.min(1_000, x.rows());
+        double[] row = new double[x.width()];
+        double[] out = new double[task.outputs()];
+        for (int r = 0; r < rows; r++) {
+            x.row(r, row);
+            p.predict(row, out);
+        }
+        long[] ns = new long[rows];
+        for (int r = 0; r < rows; r++) {
+            x.row(r, row);
+            long s = System.nanoTime();
+            p.predict(row, out);
+            ns[r] = System.nanoTime() - s;
+        }
+        java.util.Arrays.sort(ns);
+        double latency = rows == 0 ? Double.NaN : ns[rows / 2] / 1e6;
+        long size;
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("forja-profile");
+            try {
+                size = p.save(dir).toString().length();
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    size += files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                }
+            } finally {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (java.io.IOException e) {
+            size = -1;
+        }
+        return new Profile(fit, latency, size);
     }
 
     /** The task's metric on fold {@code f}'s validation rows, for a learner fitted with {@code params} on the rest. */
