@@ -243,6 +243,7 @@ public final class AutomlCommand implements Callable<Integer> {
             ObjectNode best = doc.putObject("best");
             best.put("model", pick.model()).put("cv_metric", pick.cvMetric());
             best.set("test_metrics", refit.path("metrics"));
+            best.set("baseline_test_metrics", refit.path("baseline_metrics"));
             best.put("model_uri", refit.has("registered") ? refit.path("registered").path("model_uri").asText() : refit.path("model_uri").asText());
             best.put("run_id", refit.path("run_id").asText());
             best.put("model_dir", refit.path("model_dir").asText());

@@ -31,12 +31,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code forja quickstart}: the lifecycle end to end on an example dataset, on the embedded store —
- * profile, train beside the baseline, register, alias {@code production}, serve on a free loopback
+ * profile, select a model with AutoML (baselines first) and register it, alias {@code production}, serve on a free loopback
  * port, one real prediction over HTTP, shut down — printing each step, its figures, and the commands
  * that do the same by hand. Each step runs the real command, in process.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true, description = {
-    "Run the whole lifecycle once on example data: profile, train, register, alias, serve, predict over HTTP, stop.",
+    "Run the whole lifecycle once on example data: profile, automl (baselines, simple and tuned models), register, alias, serve,",
+    "predict over HTTP, stop.",
     "Uses the embedded store in FORJA_HOME; prints the commands to do each step by hand."})
 public final class QuickstartCommand implements Callable<Integer> {
     private static final String MODEL_NAME = "titanic";
@@ -48,6 +49,9 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Option(names = "--target", defaultValue = "Survived", paramLabel = "COLUMN", description = "Its target column (default: ${DEFAULT-VALUE}).")
     String target;
+
+    @Option(names = "--time", defaultValue = "20s", paramLabel = "DURATION", description = "The model search's budget (default: ${DEFAULT-VALUE}).")
+    String budget;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -72,16 +76,20 @@ public final class QuickstartCommand implements Callable<Integer> {
         summary.set("profile", Console.mapper().createObjectNode().put("rows", profile.path("rows").asLong()).put("report",
                 profile.path("report").asText()));
 
-        step(2, "train XGBoost beside the baseline, and register it");
-        JsonNode trained = forja(byHand, "train", file, "--target", target, "--experiment", "quickstart", "--register", MODEL_NAME, "--json");
-        String metric = trained.path("task").path("metric").asText();
-        say("  test %s %.4f (baseline %.4f) on %d held-out rows; run %s", metric, trained.path("metrics").path(metric).asDouble(),
-                trained.path("baseline_metrics").path(metric).asDouble(), trained.path("rows").path("test").asLong(), trained.path("run_id").asText());
-        long version = trained.path("registered").path("version").asLong();
-        say("  registered models:/%s/%d", MODEL_NAME, version);
-        summary.set("train", Console.mapper().createObjectNode().put("run_id", trained.path("run_id").asText()).put("metric", metric)
-                .put("score", trained.path("metrics").path(metric).asDouble()).put("baseline", trained.path("baseline_metrics").path(metric).asDouble())
-                .put("version", version));
+        step(2, "automl for " + budget + ": baselines, simple models, tuned forest and XGBoost, stacking; register the pick");
+        JsonNode auto = forja(byHand, "automl", file, "--target", target, "--time", budget, "--experiment", "quickstart", "--register", MODEL_NAME,
+                "--json");
+        String metric = auto.path("metric").asText();
+        JsonNode best = auto.path("best");
+        double score = best.path("test_metrics").path(metric).asDouble();
+        double baseline = best.path("baseline_test_metrics").path(metric).asDouble();
+        say("  %d candidates on the same folds; chose %s (cv %s %.4f); test %s %.4f (baseline %.4f); run %s", auto.path("leaderboard").size(),
+                best.path("model").asText(), metric, best.path("cv_metric").asDouble(), metric, score, baseline, best.path("run_id").asText());
+        String uri = best.path("model_uri").asText();
+        long version = Long.parseLong(uri.substring(uri.lastIndexOf('/') + 1));
+        say("  registered %s", uri);
+        summary.set("train", Console.mapper().createObjectNode().put("run_id", best.path("run_id").asText()).put("model", best.path("model").asText())
+                .put("metric", metric).put("score", score).put("baseline", baseline).put("version", version));
 
         step(3, "point the production alias at it");
         forja(byHand, "models", "alias", MODEL_NAME, Long.toString(version), "production", "--json");
