@@ -33,6 +33,8 @@ public final class CrossValidation {
     private final List<double[]> validY = new ArrayList<>();
     private final int trainingRows;
     private final long seed;
+    /** Nanoseconds spent inside the learner's own fit, over every score call: what tuning overhead is measured against. */
+    private final java.util.concurrent.atomic.LongAdder fitNanos = new java.util.concurrent.atomic.LongAdder();
 
     private CrossValidation(Task task, Learner learner, int trainingRows, long seed) {
         this.task = task;
@@ -85,6 +87,11 @@ public final class CrossValidation {
         cv.validX.addAll(validX);
         cv.validY.addAll(validY);
         return cv;
+    }
+
+    /** Seconds spent in the learner's fits by {@link #score} so far (all threads together). */
+    public double fitSeconds() {
+        return fitNanos.sum() / 1e9;
     }
 
     public Task task() {
@@ -150,7 +157,9 @@ public final class CrossValidation {
 
     /** The task's metric on fold {@code f}'s validation rows, for a learner fitted with {@code params} on the rest. */
     public double score(int f, Params params) {
+        long t0 = System.nanoTime();
         Predictor p = learner.fit(train.get(f), null, params, seed + f, ProgressListener.NONE);
+        fitNanos.add(System.nanoTime() - t0);
         return Metrics.evaluate(task, validY.get(f), Trainer.predict(p, validX.get(f), task), null).get(task.metric());
     }
 }
