@@ -56,6 +56,8 @@ public final class AutoMl {
         long start = System.nanoTime();
         long deadline = start + o.budget().toNanos();
         Map<FeatureNeeds, CrossValidation> folds = new HashMap<>();
+        Map<String, List<Trial>> searches = new LinkedHashMap<>();
+        Map<String, CrossValidation> tunedFolds = new LinkedHashMap<>();
         Task task = null;
         List<Candidate> board = new ArrayList<>();
         Plan plan = null;
@@ -83,7 +85,8 @@ public final class AutoMl {
             if (step.learner().equals("stacking")) {
                 c = stacking(board, cv, learner, task, o, deadline, stop);
             } else if (step.tuned()) {
-                c = tuned(cv, learner, task, o, Math.min(share, left), stop);
+                c = tuned(cv, learner, task, o, Math.min(share, left), List.of(), stop, searches);
+                tunedFolds.put(learner.id(), cv);
             } else {
                 c = defaults(cv, learner, task, o, deadline);
             }
@@ -93,6 +96,22 @@ public final class AutoMl {
         }
         if (task == null) {
             throw new ForjaException("no candidate could be evaluated", "give more time");
+        }
+        // time left over: continue the search of the best tuned learner where it stopped
+        while (!stop.getAsBoolean() && !tunedFolds.isEmpty()) {
+            double left = (deadline - System.nanoTime()) / 1e9;
+            Candidate leader = board.stream().filter(c -> tunedFolds.containsKey(c.model())).max(Comparator.comparingDouble(Candidate::score)).orElse(null);
+            if (leader == null || left < Math.max(2, 0.05 * o.budget().toMillis() / 1000.0)) {
+                break;
+            }
+            progress.accept(new Progress(leader.model() + " (tuned further)", board.size(), best(board), left));
+            Learner learner = Learners.get(leader.model());
+            Candidate more = tuned(tunedFolds.get(leader.model()), learner, task, o, left, searches.get(leader.model()), stop, searches);
+            if (more == null || more.trials() <= leader.trials()) {
+                break;
+            }
+            board.remove(leader);
+            board.add(more.score() >= leader.score() ? more : withTrials(leader, more.trials()));
         }
         board.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Candidate pick = board.stream().filter(c -> meets(c, o)).findFirst().orElse(null);
@@ -128,18 +147,25 @@ public final class AutoMl {
         return candidate(cv, learner, task, fixed, scores, 1, "simple", (System.nanoTime() - t0) / 1e9 / cv.folds());
     }
 
-    private static Candidate tuned(CrossValidation cv, Learner learner, Task task, Options o, double seconds, BooleanSupplier stop) {
+    private static Candidate withTrials(Candidate c, int trials) {
+        return new Candidate(c.model(), c.params(), c.cvMetric(), c.cvStd(), c.score(), trials, c.trainSeconds(), c.latencyMs(), c.sizeBytes(),
+                c.interpretable(), c.stage());
+    }
+
+    private static Candidate tuned(CrossValidation cv, Learner learner, Task task, Options o, double seconds, List<Trial> previous, BooleanSupplier stop,
+                                   Map<String, List<Trial>> searches) {
         if (seconds < 1) {
             return null;
         }
         SearchSpace space = SearchSpaces.defaultFor(learner.id(), task);
         Tuner.Result r;
         try {
-            r = Tuner.run(cv, learner, space, new Tuner.Options("tpe", 0, Duration.ofMillis((long) (seconds * 1000)), o.parallel(), o.seed(), 3, true), stop,
-                    t -> { }, null);
+            r = Tuner.run(cv, learner, space, new Tuner.Options("tpe", 0, Duration.ofMillis((long) (seconds * 1000)), o.parallel(), o.seed() + previous.size(),
+                    3, true), previous, stop, t -> { }, null);
         } catch (ForjaException e) {
             return null; // no trial finished in the time this learner had
         }
+        searches.put(learner.id(), r.trials());
         Map<String, String> params = new LinkedHashMap<>(r.best().params());
         double fit = r.trials().stream().filter(t -> t.state() == Trial.State.COMPLETE).mapToDouble(Trial::seconds).average().orElse(0) / cv.folds();
         return candidate(cv, learner, task, params, r.best().foldScores(), r.trials().size(), "tuned", fit);

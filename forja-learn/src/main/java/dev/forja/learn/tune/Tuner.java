@@ -43,6 +43,15 @@ public final class Tuner {
 
     public static Result run(CrossValidation cv, Learner learner, SearchSpace space, Options o, BooleanSupplier stop, Consumer<Trial> onTrial,
                              ProgressListener progress) {
+        return run(cv, learner, space, o, List.of(), stop, onTrial, progress);
+    }
+
+    /**
+     * A search that continues from {@code previous} trials of the same space on the same folds: the
+     * sampler sees them, new trials are numbered after them, and the result holds all of them.
+     */
+    public static Result run(CrossValidation cv, Learner learner, SearchSpace space, Options o, List<Trial> previous, BooleanSupplier stop,
+                             Consumer<Trial> onTrial, ProgressListener progress) {
         if (o.trials() == 0 && o.time() == null && !o.search().equals("grid")) {
             throw new ForjaException("a " + o.search() + " search needs a budget", "give --trials N and/or --time 10m");
         }
@@ -51,8 +60,9 @@ public final class Tuner {
         double sign = Metrics.higherIsBetter(metric) ? 1 : -1;
         long start = System.nanoTime();
         long deadline = o.time() == null ? Long.MAX_VALUE : start + o.time().toNanos();
-        List<Trial> history = new ArrayList<>();
-        int[] next = {0};
+        List<Trial> history = new ArrayList<>(previous);
+        int[] next = {previous.stream().mapToInt(Trial::number).max().orElse(-1) + 1};
+        int limit = o.trials() > 0 ? next[0] + o.trials() : 0;
         String[] stoppedBy = {null};
         MedianPruner pruner = new MedianPruner();
         Runnable worker = () -> {
@@ -68,7 +78,7 @@ public final class Tuner {
                         stoppedBy[0] = "interrupted";
                         return;
                     }
-                    if (o.trials() > 0 && next[0] >= o.trials()) {
+                    if (limit > 0 && next[0] >= limit) {
                         stoppedBy[0] = "trials";
                         return;
                     }

@@ -102,4 +102,14 @@ class TunerTest {
         assertThatThrownBy(() -> SearchSpaces.defaultFor("tree", cv.task()).override(json.readTree("{\"max_depth\": {\"low\": 5, \"high\": 2}}"),
                 Learners.get("tree"), "space.yaml")).hasMessageContaining("reversed");
     }
+
+    @Test
+    void aSearchContinuesFromPreviousTrialsNumberingAfterThem() {
+        Tuner.Result first = tune("tpe", 12, null, 1, 3);
+        Tuner.Result more = Tuner.run(cv, Learners.get("tree"), SearchSpaces.defaultFor("tree", cv.task()), new Tuner.Options("tpe", 5, null, 1, 4, 3,
+                true), first.trials(), () -> false, t -> { }, null);
+        assertThat(more.trials()).hasSize(17);
+        assertThat(more.trials().subList(12, 17)).extracting(Trial::number).containsExactly(12, 13, 14, 15, 16);
+        assertThat(more.best().score()).isGreaterThanOrEqualTo(first.best().score());
+    }
 }
