@@ -100,6 +100,10 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--no-prune", description = "Run every trial's folds to the end.")
     boolean noPrune;
 
+    @Option(names = "--split-by", paramLabel = "COLUMN", description = "A time column: the latest rows are the test part and the folds are "
+            + "time-ordered (train on the past, validate on what follows).")
+    String splitBy;
+
     @Option(names = "--group-by", paramLabel = "COLUMN", description = "Rows with the same value of this column stay together: in the test part or "
             + "not, and in one fold (grouped cross-validation).")
     String groupBy;
@@ -145,7 +149,7 @@ public final class TuneCommand implements Callable<Integer> {
         Learner learner = Learners.get(model);
         Dataset dataset = DataArgument.read(source, data, console);
         TrainOptions options = new TrainOptions(target, new Task.Overrides(task == null ? null : TaskKind.parse(task), null, metric, null), model, Map.of(),
-                testSize, 0, 0, null, groupBy, null, seed, null, false);
+                testSize, 0, 0, splitBy, groupBy, null, seed, null, false);
         long started = System.nanoTime();
         console.note("forja: preparing " + folds + " folds of the training part of " + source);
         CrossValidation cv = CrossValidation.prepare(dataset, options, learner, folds);
@@ -198,6 +202,9 @@ public final class TuneCommand implements Callable<Integer> {
         }
         if (groupBy != null) {
             args.addAll(List.of("--group-by", groupBy));
+        }
+        if (splitBy != null) {
+            args.addAll(List.of("--split-by", splitBy));
         }
         r.best().params().forEach((k, v) -> args.addAll(List.of("--param", k + "=" + v)));
         sp.fixed().forEach((k, v) -> {

@@ -95,25 +95,7 @@ public final class Splits {
     /** Time-based: the latest rows by {@code column} form the test part, the ones just before them validation. */
     public static Split byTime(Frame frame, String column, int[] rows, double testSize, double validSize) {
         checkFractions(testSize, validSize);
-        Column c = frame.column(column);
-        double[] t = new double[frame.rowCount()];
-        int missing = 0;
-        for (int r : rows) {
-            if (c.isMissing(r)) {
-                missing++;
-            } else if (c instanceof DatetimeColumn d) {
-                t[r] = d.millis(r);
-            } else if (c instanceof NumericColumn n) {
-                t[r] = n.get(r);
-            } else {
-                throw new ForjaException("--split-by column '" + column + "' is " + c.kind().id() + "; it must be a datetime or a number",
-                        "declare it with --column '" + column + ":datetime'");
-            }
-        }
-        if (missing > 0) {
-            throw new ForjaException("--split-by column '" + column + "' is missing in " + missing + " row(s), which cannot be placed in time",
-                    "fill or drop those rows first");
-        }
+        double[] t = times(frame, column, rows);
         Integer[] order = Arrays.stream(rows).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer r) -> t[r]).thenComparingInt(r -> r));
         int n = order.length;
@@ -138,6 +120,68 @@ public final class Splits {
         }
         return new Split(sorted(train), sorted(valid), sorted(test),
                 String.format(Locale.ROOT, "time split on %s: latest %s test, validation %s before it", column, testSize, validSize));
+    }
+
+    /** Each row's time (epoch millis, or the number) from a datetime or numeric column; a missing time is an error. */
+    private static double[] times(Frame frame, String column, int[] rows) {
+        Column c = frame.column(column);
+        double[] t = new double[frame.rowCount()];
+        int missing = 0;
+        for (int r : rows) {
+            if (c.isMissing(r)) {
+                missing++;
+            } else if (c instanceof DatetimeColumn d) {
+                t[r] = d.millis(r);
+            } else if (c instanceof NumericColumn n) {
+                t[r] = n.get(r);
+            } else {
+                throw new ForjaException("--split-by column '" + column + "' is " + c.kind().id() + "; it must be a datetime or a number",
+                        "declare it with --column '" + column + ":datetime'");
+            }
+        }
+        if (missing > 0) {
+            throw new ForjaException("--split-by column '" + column + "' is missing in " + missing + " row(s), which cannot be placed in time",
+                    "fill or drop those rows first");
+        }
+        return t;
+    }
+
+    /**
+     * Time-ordered cross-validation (scikit-learn's {@code TimeSeriesSplit}): the rows sorted by
+     * {@code column} are cut into k + 1 consecutive blocks; fold i trains on blocks 0..i and validates on
+     * block i + 1, so a model is never scored on rows older than some it was fitted on. Rows with equal
+     * times stay in one block.
+     */
+    public static List<Fold> timeFolds(Frame frame, String column, int[] rows, int k) {
+        if (k < 2) {
+            throw new ForjaException("time-ordered cross-validation needs at least 2 folds, not " + k, "give --cv 3 or more");
+        }
+        double[] t = times(frame, column, rows);
+        Integer[] order = Arrays.stream(rows).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer r) -> t[r]).thenComparingInt(r -> r));
+        int n = order.length;
+        int[] cuts = new int[k + 2];
+        cuts[k + 1] = n;
+        for (int b = 1; b <= k; b++) {
+            cuts[b] = boundary(order, t, (int) Math.round((double) n * b / (k + 1)));
+            if (cuts[b] <= cuts[b - 1]) {
+                throw new ForjaException("time-ordered cross-validation leaves an empty block: too many rows share the same '" + column + "'",
+                        "use fewer folds or a finer time column");
+            }
+        }
+        List<Fold> folds = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            int[] train = new int[cuts[i + 1]];
+            int[] valid = new int[cuts[i + 2] - cuts[i + 1]];
+            for (int j = 0; j < train.length; j++) {
+                train[j] = order[j];
+            }
+            for (int j = 0; j < valid.length; j++) {
+                valid[j] = order[cuts[i + 1] + j];
+            }
+            folds.add(new Fold(sorted(train), sorted(valid)));
+        }
+        return folds;
     }
 
     /** Moves a boundary back so that rows with equal times stay on one side. */

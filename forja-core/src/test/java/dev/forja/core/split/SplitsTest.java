@@ -173,6 +173,30 @@ class SplitsTest {
     }
 
     @Test
+    void timeOrderedFoldsTrainOnThePastAndValidateOnTheBlockThatFollows() {
+        long[] days = {11, 3, 7, 1, 10, 5, 2, 8, 12, 4, 6, 9};
+        DatetimeColumn.Builder t = new DatetimeColumn.Builder();
+        for (long d : days) {
+            t.add(d * 86_400_000L);
+        }
+        Frame f = Frame.of(t.build("when"));
+        List<Fold> folds = Splits.timeFolds(f, "when", all(12), 3);
+        assertThat(folds).hasSize(3);
+        int previousTrain = 0;
+        for (Fold fold : folds) {
+            assertThat(fold.valid()).hasSize(3);
+            assertThat(fold.train().length).as("an expanding window").isGreaterThan(previousTrain);
+            previousTrain = fold.train().length;
+            long latestTrained = java.util.Arrays.stream(fold.train()).mapToLong(r -> days[r]).max().orElseThrow();
+            long earliestValidated = java.util.Arrays.stream(fold.valid()).mapToLong(r -> days[r]).min().orElseThrow();
+            assertThat(latestTrained).isLessThan(earliestValidated);
+        }
+        // the first fold trains on days 1-3 and validates on days 4-6
+        assertThat(folds.get(0).train()).containsExactly(1, 3, 6);
+        assertThat(folds.get(0).valid()).containsExactly(5, 9, 10);
+    }
+
+    @Test
     void timeSplitRefusesMissingTimes() {
         DatetimeColumn.Builder t = new DatetimeColumn.Builder();
         t.add(1);

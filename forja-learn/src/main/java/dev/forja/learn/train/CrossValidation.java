@@ -54,7 +54,9 @@ public final class CrossValidation {
         int[] labelled = Trainer.labelledRows(y);
         List<String> inputs = Trainer.candidateInputs(all, o, new ArrayList<>());
         Split split = Trainer.split(all, y, labelled, task, o);
-        List<Fold> folds = Splits.kFold(all, split.train(), task.isClassification() && o.groupBy() == null ? y : null, o.groupBy(), k, o.seed());
+        // with a time column the folds respect time too: train on the past, validate on what follows
+        List<Fold> folds = o.splitBy() != null ? Splits.timeFolds(all, o.splitBy(), split.train(), k)
+                : Splits.kFold(all, split.train(), task.isClassification() && o.groupBy() == null ? y : null, o.groupBy(), k, o.seed());
         PipelineSpec spec = PipelineSpec.auto(learner.needs());
         if (o.pipeline() != null) {
             spec = o.pipeline().apply(spec);

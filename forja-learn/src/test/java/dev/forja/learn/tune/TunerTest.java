@@ -112,4 +112,19 @@ class TunerTest {
         assertThat(more.trials().subList(12, 17)).extracting(Trial::number).containsExactly(12, 13, 14, 15, 16);
         assertThat(more.best().score()).isGreaterThanOrEqualTo(first.best().score());
     }
+
+    @Test
+    void withATimeColumnTheFoldsAreTimeOrderedAndTheSearchRunsOnThem() {
+        Dataset bikes = DataReaders.read(ROOT.resolve("examples/data/bike_sharing_day.csv").toString());
+        CrossValidation timed = CrossValidation.prepare(bikes, new TrainOptions("cnt", Task.Overrides.none(), "tree", Map.of(), 0.2, 0, 0, "dteday", null, null,
+                3, null, false), Learners.get("tree"), 4);
+        assertThat(timed.folds()).isEqualTo(4);
+        assertThat(timed.trainingRows()).isEqualTo(585);
+        Tuner.Result r = Tuner.run(timed, Learners.get("tree"), SearchSpaces.defaultFor("tree", timed.task()), new Tuner.Options("random", 6, null, 1, 1, 3,
+                false), () -> false, t -> { }, null);
+        assertThat(r.best().foldScores()).hasSize(4);
+        for (double rmse : r.best().foldScores()) {
+            assertThat(rmse).isPositive();
+        }
+    }
 }
