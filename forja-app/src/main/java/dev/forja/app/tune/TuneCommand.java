@@ -97,7 +97,11 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--grid-points", defaultValue = "3", paramLabel = "N", description = "Grid search: values per numeric range (default: ${DEFAULT-VALUE}).")
     int gridPoints;
 
-    @Option(names = "--no-prune", description = "Run every trial's folds to the end.")
+    @Option(names = "--pruner", defaultValue = "median", paramLabel = "median|asha|none", description = "Stop hopeless trials early: median (after a "
+            + "fold, below the median of completed trials), asha (successive halving on a ninth, then a third of the data), none (default: ${DEFAULT-VALUE}).")
+    String pruner;
+
+    @Option(names = "--no-prune", description = "Run every trial's folds to the end (same as --pruner none).")
     boolean noPrune;
 
     @Option(names = "--split-by", paramLabel = "COLUMN", description = "A time column: the latest rows are the test part and the folds are "
@@ -174,7 +178,7 @@ public final class TuneCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Tuner.Result r = Tuner.run(cv, learner, sp, new Tuner.Options(search, maxTrials, budget, threads, seed, gridPoints, !noPrune), stop::get,
+            Tuner.Result r = Tuner.run(cv, learner, sp, new Tuner.Options(search, maxTrials, budget, threads, seed, gridPoints, noPrune ? "none" : pruner), stop::get,
                     t -> { }, console.progress());
             JsonNode refit = refit(r, sp);
             List<String> trialRuns = logTrials(r, sp, refit.path("run_id").asText(null));

@@ -31,8 +31,19 @@ public final class Tuner {
      * @param trials     at most this many trials (0: no limit)
      * @param time       at most this long (null: no limit); a trial still running then is abandoned
      * @param gridPoints values per numeric range for a grid search
+     * @param pruner     {@code median} (over folds), {@code asha} (successive halving on a share of the data) or {@code none}
      */
-    public record Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, boolean prune) {
+    public record Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, String pruner) {
+        public Options {
+            if (!List.of("median", "asha", "none").contains(pruner)) {
+                throw new ForjaException("unknown pruner '" + pruner + "'", "use median, asha or none");
+            }
+        }
+
+        /** With median pruning, or none. */
+        public Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, boolean prune) {
+            this(search, trials, time, parallel, seed, gridPoints, prune ? "median" : "none");
+        }
     }
 
     public record Result(Trial best, List<Trial> trials, long pruned, long failed, double seconds, String metric, String stoppedBy) {
@@ -65,6 +76,7 @@ public final class Tuner {
         int limit = o.trials() > 0 ? next[0] + o.trials() : 0;
         String[] stoppedBy = {null};
         MedianPruner pruner = new MedianPruner();
+        SuccessiveHalving halving = o.pruner().equals("asha") ? new SuccessiveHalving() : null;
         Runnable worker = () -> {
             while (true) {
                 int number;
@@ -94,7 +106,7 @@ public final class Tuner {
                         return;
                     }
                 }
-                Trial t = evaluate(number, params, cv, learner, space, sign, deadline, stop, seen, pruner, o.prune());
+                Trial t = evaluate(number, params, cv, learner, space, sign, deadline, stop, seen, o.pruner().equals("median") ? pruner : null, halving);
                 synchronized (history) {
                     history.add(t);
                     if (progress != null) {
@@ -140,7 +152,7 @@ public final class Tuner {
     }
 
     private static Trial evaluate(int number, Map<String, String> sampled, CrossValidation cv, Learner learner, SearchSpace space, double sign,
-                                  long deadline, BooleanSupplier stop, List<Trial> seen, MedianPruner pruner, boolean prune) {
+                                  long deadline, BooleanSupplier stop, List<Trial> seen, MedianPruner pruner, SuccessiveHalving halving) {
         long t0 = System.nanoTime();
         Map<String, String> all = new LinkedHashMap<>(space.fixed());
         all.putAll(sampled);
@@ -148,6 +160,20 @@ public final class Tuner {
         double[] scores = new double[k];
         try {
             Params params = Params.of(learner, all);
+            if (halving != null) {
+                for (int rung = 0; rung < SuccessiveHalving.FRACTIONS.length; rung++) {
+                    if (System.nanoTime() >= deadline || stop.getAsBoolean()) {
+                        return new Trial(number, sampled, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, new double[0], seconds(t0),
+                                "stopped by the budget before its folds finished");
+                    }
+                    double s = cv.scoreOnShare(0, params, SuccessiveHalving.FRACTIONS[rung]);
+                    if (Double.isNaN(s) || !halving.promote(rung, sign * s)) {
+                        // stopped on a share of the data: its score is not comparable with full cross-validation
+                        return new Trial(number, sampled, Trial.State.PRUNED, Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN, new double[0], seconds(t0),
+                                null);
+                    }
+                }
+            }
             for (int f = 0; f < k; f++) {
                 if (System.nanoTime() >= deadline || stop.getAsBoolean()) {
                     return new Trial(number, sampled, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, java.util.Arrays.copyOf(scores, f),
@@ -155,7 +181,7 @@ public final class Tuner {
                 }
                 scores[f] = cv.score(f, params);
                 double mean = java.util.Arrays.stream(scores, 0, f + 1).average().orElse(Double.NaN);
-                if (prune && pruner.prune(f, k, mean, seen, sign)) {
+                if (pruner != null && pruner.prune(f, k, mean, seen, sign)) {
                     double[] done = java.util.Arrays.copyOf(scores, f + 1);
                     return new Trial(number, sampled, Trial.State.PRUNED, sign * mean, mean, std(done), done, seconds(t0), null);
                 }

@@ -127,4 +127,32 @@ class TunerTest {
             assertThat(rmse).isPositive();
         }
     }
+
+    @Test
+    void successiveHalvingSendsOnlyTheBestThirdOfEachRungToTheFullFolds() {
+        Tuner.Result r = Tuner.run(cv, Learners.get("tree"), SearchSpaces.defaultFor("tree", cv.task()), new Tuner.Options("random", 27, null, 1, 8, 3,
+                "asha"), () -> false, t -> { }, null);
+        long complete = r.trials().stream().filter(t -> t.state() == Trial.State.COMPLETE).count();
+        assertThat(r.pruned() + complete).isEqualTo(27);
+        // a ninth of the trials survive two rungs when they arrive in random order (a few more early on, before rungs fill)
+        assertThat(complete).isBetween(3L, 12L);
+        r.trials().stream().filter(t -> t.state() == Trial.State.PRUNED).forEach(t -> {
+            assertThat(t.foldScores()).isEmpty();
+            assertThat(t.metric()).isNaN();
+        });
+        double prunedSeconds = r.trials().stream().filter(t -> t.state() == Trial.State.PRUNED).mapToDouble(Trial::seconds).average().orElseThrow();
+        double completeSeconds = r.trials().stream().filter(t -> t.state() == Trial.State.COMPLETE).mapToDouble(Trial::seconds).average().orElseThrow();
+        assertThat(prunedSeconds).isLessThan(completeSeconds);
+    }
+
+    @Test
+    void theRungRuleKeepsTheBestThirdSoFar() {
+        SuccessiveHalving sh = new SuccessiveHalving();
+        assertThat(sh.promote(0, 0.5)).as("the first is the best so far").isTrue();
+        assertThat(sh.promote(0, 0.4)).isFalse();
+        assertThat(sh.promote(0, 0.9)).isTrue();
+        assertThat(sh.promote(0, 0.6)).as("second of four: only the best one goes on").isFalse();
+        assertThat(sh.promote(0, 0.7)).isFalse();
+        assertThat(sh.promote(0, 0.8)).as("second of six: the best two go on").isTrue();
+    }
 }
