@@ -9,10 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** One in-process run of the CLI: what a shell user would see on stdout, stderr and as exit code. */
-record CliRun(int exitCode, String stdout, String stderr) {
+public record CliRun(int exitCode, String stdout, String stderr) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -20,7 +20,7 @@ record CliRun(int exitCode, String stdout, String stderr) {
     }
 
     /** Parses stdout as exactly one JSON document (fails on trailing content). */
-    JsonNode json() {
+    public JsonNode json() {
         try {
             var parser = JSON.createParser(stdout);
             JsonNode node = JSON.readTree(parser);

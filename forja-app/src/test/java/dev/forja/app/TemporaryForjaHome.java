@@ -6,15 +6,15 @@ import java.nio.file.Path;
  * Points in-process CLI runs at a test's own FORJA_HOME (through the {@code forja.home} property) and
  * restores the previous one afterwards.
  */
-final class TemporaryForjaHome implements AutoCloseable {
+public final class TemporaryForjaHome implements AutoCloseable {
     private final String previous;
 
-    TemporaryForjaHome(Path home) {
+    public TemporaryForjaHome(Path home) {
         previous = System.getProperty("forja.home");
         use(home);
     }
 
-    void use(Path home) {
+    public void use(Path home) {
         System.setProperty("forja.home", home.toString());
     }
 

@@ -3,14 +3,14 @@ package dev.forja.app.automl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.forja.app.Main;
 import dev.forja.app.cli.Console;
 import dev.forja.app.cli.ExitCode;
 import dev.forja.app.cli.OutputOptions;
 import dev.forja.app.cli.Quantities;
 import dev.forja.app.data.DataArgument;
 import dev.forja.app.data.DataSourceOptions;
-import dev.forja.app.tracking.LazyTracking;
+import dev.forja.app.train.Refit;
+import dev.forja.app.tracking.NestedRuns;
 import dev.forja.app.tracking.TrackingOptions;
 import dev.forja.core.ForjaException;
 import dev.forja.core.ingest.Dataset;
@@ -20,12 +20,7 @@ import dev.forja.learn.automl.AutoMl;
 import dev.forja.learn.automl.Candidate;
 import dev.forja.learn.train.TrainOptions;
 import dev.forja.store.tracking.Metric;
-import dev.forja.store.tracking.NewRun;
 import dev.forja.store.tracking.RunStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -148,7 +142,7 @@ public final class AutomlCommand implements Callable<Integer> {
         if (pick != r.best()) {
             console.note("forja: automl: " + r.best().model() + " scored best but its refit would overrun the budget; refitting " + pick.model());
         }
-        JsonNode refit = refit(pick, r.task());
+        JsonNode refit = refit(pick);
         List<String> candidateRuns = logCandidates(r, refit.path("run_id").asText(null));
         report(r, pick, refit, candidateRuns, (System.nanoTime() - started) / 1e9, budget);
         return ExitCode.OK;
@@ -162,67 +156,29 @@ public final class AutomlCommand implements Callable<Integer> {
         return c.trainSeconds() * 1.5 + 1;
     }
 
-    private JsonNode refit(Candidate c, Task t) {
-        List<String> args = new ArrayList<>(List.of("train", source, "--target", target, "--model", c.model(), "--test-size", Double.toString(testSize),
-                "--seed", Long.toString(seed), "--experiment", experiment, "--run-name", "automl-" + c.model(), "--json"));
-        if (metric != null) {
-            args.addAll(List.of("--metric", metric));
-        }
-        if (task != null) {
-            args.addAll(List.of("--task", task));
-        }
-        c.params().forEach((k, v) -> args.addAll(List.of("--param", k + "=" + v)));
-        if (register != null) {
-            args.addAll(List.of("--register", register));
-        }
-        if (out != null) {
-            args.addAll(List.of("--out", out.toString()));
-        }
-        if (tracking.trackingUri != null) {
-            args.addAll(List.of("--tracking-uri", tracking.trackingUri));
-        }
-        console.note("forja: automl: refitting " + c.model() + ": forja " + String.join(" ", args));
-        args.addAll(data.asArguments());
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args.toArray(new String[0]), new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        if (code != 0) {
-            throw new ForjaException("refitting " + c.model() + " failed: " + e.toString(StandardCharsets.UTF_8).trim(), "run that forja train by hand");
-        }
-        try {
-            return Console.mapper().readTree(o.toString(StandardCharsets.UTF_8));
-        } catch (IOException ex) {
-            throw new ForjaException("forja train printed no JSON", "run it by hand");
-        }
+    private JsonNode refit(Candidate c) {
+        Map<String, String> optional = new LinkedHashMap<>();
+        optional.put("--metric", metric);
+        optional.put("--task", task);
+        return new Refit(source, target, c.model(), c.params(), testSize, seed, experiment, "automl-" + c.model(), optional, register, out, tracking, data)
+                .run(console, c.model());
     }
 
     /** Each leaderboard candidate as a run nested under the chosen model's run. */
     private List<String> logCandidates(AutoMl.Result r, String parentRunId) {
-        List<String> ids = new ArrayList<>();
-        try (LazyTracking lazy = new LazyTracking(tracking)) {
-            boolean remote = lazy.get().remote();
-            var store = lazy.get().store();
-            String experimentId = store.experimentIdFor(experiment);
-            long now = System.currentTimeMillis();
-            String key = "cv_" + r.task().metric();
-            for (Candidate c : r.leaderboard()) {
-                Map<String, String> params = new LinkedHashMap<>(c.params());
-                params.put("model", c.model());
-                Map<String, String> tags = new LinkedHashMap<>();
-                if (parentRunId != null) {
-                    tags.put("mlflow.parentRunId", parentRunId);
-                }
-                tags.put("forja.automl.stage", c.stage());
-                tags.put("forja.automl.interpretable", Boolean.toString(c.interpretable()));
-                List<Metric> metrics = new ArrayList<>(List.of(new Metric(key + "_mean", c.cvMetric(), now, 0), new Metric(key + "_std", c.cvStd(), now, 0),
-                        new Metric("train_seconds", c.trainSeconds(), now, 0), new Metric("latency_ms", c.latencyMs(), now, 0),
-                        new Metric("size_bytes", c.sizeBytes(), now, 0), new Metric("trials", c.trials(), now, 0)));
-                var run = store.recordRun(new NewRun(remote ? null : UUID.randomUUID().toString().replace("-", ""), experimentId, "automl-" + c.model(),
-                        System.getProperty("user.name", ""), now, tags), params, metrics, List.of(), RunStatus.FINISHED, now);
-                ids.add(run.id());
-            }
+        long now = System.currentTimeMillis();
+        String key = "cv_" + r.task().metric();
+        List<NestedRuns.Child> children = new ArrayList<>();
+        for (Candidate c : r.leaderboard()) {
+            Map<String, String> params = new LinkedHashMap<>(c.params());
+            params.put("model", c.model());
+            Map<String, String> tags = Map.of("forja.automl.stage", c.stage(), "forja.automl.interpretable", Boolean.toString(c.interpretable()));
+            List<Metric> metrics = List.of(new Metric(key + "_mean", c.cvMetric(), now, 0), new Metric(key + "_std", c.cvStd(), now, 0),
+                    new Metric("train_seconds", c.trainSeconds(), now, 0), new Metric("latency_ms", c.latencyMs(), now, 0),
+                    new Metric("size_bytes", c.sizeBytes(), now, 0), new Metric("trials", c.trials(), now, 0));
+            children.add(new NestedRuns.Child("automl-" + c.model(), params, tags, metrics, RunStatus.FINISHED));
         }
-        return ids;
+        return NestedRuns.record(tracking, experiment, parentRunId, children);
     }
 
     private void report(AutoMl.Result r, Candidate pick, JsonNode refit, List<String> runs, double elapsed, Duration budget) {

@@ -3,9 +3,9 @@ package dev.forja.app.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.forja.app.Main;
 import dev.forja.app.cli.Console;
 import dev.forja.app.cli.ExitCode;
+import dev.forja.app.cli.InProcess;
 import dev.forja.app.cli.OutputOptions;
 import dev.forja.app.serve.ServeCommand;
 import dev.forja.app.tracking.LazyTracking;
@@ -16,9 +16,7 @@ import dev.forja.serve.http.ServingServer;
 import dev.forja.serve.log.PredictionLogger;
 import dev.forja.store.jdbc.JdbcStore;
 import io.undertow.Undertow;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -164,14 +162,14 @@ public final class DriftDemoCommand implements Callable<Integer> {
 
         step(4, "forja monitor with the policy: drift per window, metrics from the labels, alerts and actions");
         Path report = dir.resolve("monitor.html");
-        Result monitor = run("monitor", "models:/" + MODEL + "/" + v1, "--name", MODEL, "--policy", policy.toString(), "--since",
+        InProcess.Result monitor = InProcess.run(List.of("monitor", "models:/" + MODEL + "/" + v1, "--name", MODEL, "--policy", policy.toString(), "--since",
                 Instant.ofEpochMilli(start).toString(), "--until", Instant.ofEpochMilli(start + 4 * windowMs).toString(), "--report", report.toString(),
-                "--json");
-        if (monitor.code > 1) {
-            throw new ForjaException("forja monitor failed: " + monitor.err.trim(), "run it by hand to see more");
+                "--json"));
+        if (monitor.code() > 1) {
+            throw new ForjaException("forja monitor failed: " + monitor.err().trim(), "run it by hand to see more");
         }
         webhook.stop();
-        JsonNode m = monitor.json;
+        JsonNode m = monitor.json();
         ArrayNode windows = summary.putArray("windows");
         for (JsonNode w : m.path("windows")) {
             ObjectNode row = windows.addObject().put("start", w.path("start").asText()).put("end", w.path("end").asText()).put("rows", w.path("rows").asLong())
@@ -293,22 +291,6 @@ public final class DriftDemoCommand implements Callable<Integer> {
         return String.join(", ", out);
     }
 
-    private record Result(int code, JsonNode json, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        JsonNode json;
-        try {
-            json = Console.mapper().readTree(out.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            json = Console.mapper().createObjectNode();
-        }
-        return new Result(code, json == null ? Console.mapper().createObjectNode() : json, err.toString(StandardCharsets.UTF_8));
-    }
-
     /** A Forja command in process; its JSON. {@code show} echoes the command for people to repeat. */
     private JsonNode forja(boolean show, String... args) {
         if (show) {
@@ -316,10 +298,6 @@ public final class DriftDemoCommand implements Callable<Integer> {
             shown.remove("--json");
             note("  ./forja " + String.join(" ", shown));
         }
-        Result r = run(args);
-        if (r.code != 0) {
-            throw new ForjaException("forja " + String.join(" ", args) + " failed:\n" + r.err.trim(), "run that command by hand to see more");
-        }
-        return r.json;
+        return InProcess.json(List.of(args));
     }
 }

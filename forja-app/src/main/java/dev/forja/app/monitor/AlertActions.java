@@ -3,16 +3,13 @@ package dev.forja.app.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.forja.app.Main;
 import dev.forja.app.cli.Console;
+import dev.forja.app.cli.InProcess;
 import dev.forja.serve.monitor.MonitorPolicy;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,14 +66,14 @@ final class AlertActions {
         ArrayNode cmd = outcome.putArray("retrain");
         policy.retrain().forEach(cmd::add);
         console.note("forja: retraining: forja " + String.join(" ", policy.retrain()));
-        Result train = forja(withJson(policy.retrain()));
-        outcome.put("retrain_exit", train.code);
-        if (train.code != 0) {
-            outcome.put("retrain_error", train.json.path("error").asText(train.err));
-            console.note("forja: warning: retraining failed: " + train.json.path("error").asText(train.err));
+        InProcess.Result train = InProcess.run(withJson(policy.retrain()));
+        outcome.put("retrain_exit", train.code());
+        if (train.code() != 0) {
+            outcome.put("retrain_error", train.json().path("error").asText(train.err()));
+            console.note("forja: warning: retraining failed: " + train.json().path("error").asText(train.err()));
             return outcome;
         }
-        JsonNode registered = train.json.path("registered");
+        JsonNode registered = train.json().path("registered");
         if (registered.isMissingNode()) {
             outcome.put("note", "the retraining command registered no version (add --register " + modelName + "), so nothing was promoted");
             return outcome;
@@ -98,12 +95,12 @@ final class AlertActions {
         if (policy.gate().mustBeat() != null) {
             promote.addAll(List.of("--must-beat", policy.gate().mustBeat()));
         }
-        Result gate = forja(withJson(promote));
-        outcome.put("gate_exit", gate.code);
-        outcome.put("promoted", gate.code == 0);
-        outcome.set("gate", gate.json);
-        console.note("forja: gate: models:/" + name + "/" + version + (gate.code == 0 ? " promoted to " + policy.gate().to()
-                : " refused: " + gate.json.path("reason").asText(gate.json.path("error").asText(""))));
+        InProcess.Result gate = InProcess.run(withJson(promote));
+        outcome.put("gate_exit", gate.code());
+        outcome.put("promoted", gate.code() == 0);
+        outcome.set("gate", gate.json());
+        console.note("forja: gate: models:/" + name + "/" + version + (gate.code() == 0 ? " promoted to " + policy.gate().to()
+                : " refused: " + gate.json().path("reason").asText(gate.json().path("error").asText(""))));
         return outcome;
     }
 
@@ -113,23 +110,5 @@ final class AlertActions {
             a.add("--json");
         }
         return a;
-    }
-
-    private record Result(int code, JsonNode json, String err) {
-    }
-
-    /** A Forja command in this process, with its JSON answer captured. */
-    private static Result forja(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        JsonNode json;
-        try {
-            json = Console.mapper().readTree(out.toString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            json = Console.mapper().createObjectNode().put("error", out.toString(StandardCharsets.UTF_8));
-        }
-        return new Result(code, json == null ? Console.mapper().createObjectNode() : json, err.toString(StandardCharsets.UTF_8));
     }
 }

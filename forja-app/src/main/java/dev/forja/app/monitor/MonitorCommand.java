@@ -18,6 +18,7 @@ import dev.forja.serve.monitor.MonitorPolicy;
 import dev.forja.serve.monitor.MonitorRule;
 import dev.forja.serve.monitor.WindowResult;
 import dev.forja.serve.monitor.drift.DriftReference;
+import dev.forja.serve.monitor.drift.DriftJson;
 import dev.forja.serve.monitor.drift.DriftThresholds;
 import dev.forja.store.jdbc.JdbcStore;
 import dev.forja.store.predictions.MonitorAlert;
@@ -184,7 +185,7 @@ public final class MonitorCommand implements Callable<Integer> {
             ObjectNode alert = Console.mapper().createObjectNode().put("model", served).put("rule", f.rule().text())
                     .put("window_start", Instant.ofEpochMilli(f.window().start()).toString())
                     .put("window_end", Instant.ofEpochMilli(f.window().end()).toString());
-            MonitorJson.number(alert, "value", f.value());
+            DriftJson.number(alert, "value", f.value());
             alert.put("new", !seen);
             if (!seen) {
                 ObjectNode done = Console.mapper().createObjectNode();

@@ -29,23 +29,15 @@ final class MonitorJson {
         ArrayNode drifted = n.putArray("drifted");
         w.drift().features().stream().filter(f -> f.severity() == Severity.ALERT).forEach(f -> drifted.add(f.name()));
         double maxPsi = w.drift().features().stream().mapToDouble(FeatureDrift::psi).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
-        number(n, "max_psi", maxPsi);
+        DriftJson.number(n, "max_psi", maxPsi);
         if (w.drift().prediction() != null) {
-            number(n, "prediction_psi", w.drift().prediction().psi());
+            DriftJson.number(n, "prediction_psi", w.drift().prediction().psi());
         }
         ObjectNode m = n.putObject("metrics");
-        w.metrics().forEach((k, v) -> number(m, k, v));
+        w.metrics().forEach((k, v) -> DriftJson.number(m, k, v));
         if (withFeatures) {
             n.set("drift", DriftJson.of(w.drift()));
         }
         return n;
-    }
-
-    static void number(ObjectNode n, String key, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            n.putNull(key);
-        } else {
-            n.put(key, v);
-        }
     }
 }

@@ -2,8 +2,8 @@ package dev.forja.app.quickstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.forja.app.Main;
 import dev.forja.app.cli.Console;
+import dev.forja.app.cli.InProcess;
 import dev.forja.app.cli.ExitCode;
 import dev.forja.app.cli.OutputOptions;
 import dev.forja.app.serve.ServeCommand;
@@ -11,14 +11,11 @@ import dev.forja.app.tracking.LazyTracking;
 import dev.forja.app.tracking.TrackingOptions;
 import dev.forja.core.ForjaException;
 import dev.forja.serve.http.ServingServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,18 +155,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         List<String> shown = new ArrayList<>(List.of(args));
         shown.remove("--json");
         byHand.add("./forja " + String.join(" ", shown));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        if (code != 0) {
-            throw new ForjaException("forja " + String.join(" ", shown) + " failed:\n" + err.toString(StandardCharsets.UTF_8).trim(),
-                    "run that command by hand to see more");
-        }
-        try {
-            return Console.mapper().readTree(out.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ForjaException("forja " + String.join(" ", shown) + " printed no JSON", "run it by hand to see why");
-        }
+        return InProcess.json(List.of(args));
     }
 
     /** The data's first row as a JSON object of its raw values (numbers as numbers, empty as null). */

@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.forja.app.Main;
 import dev.forja.app.cli.Console;
 import dev.forja.app.cli.ExitCode;
 import dev.forja.app.cli.OutputOptions;
 import dev.forja.app.cli.Quantities;
 import dev.forja.app.data.DataArgument;
 import dev.forja.app.data.DataSourceOptions;
+import dev.forja.app.train.Refit;
 import dev.forja.app.tracking.LazyTracking;
+import dev.forja.app.tracking.NestedRuns;
 import dev.forja.app.tracking.TrackingOptions;
 import dev.forja.core.ForjaException;
 import dev.forja.core.ingest.Dataset;
@@ -27,13 +28,13 @@ import dev.forja.learn.tune.SearchSpace;
 import dev.forja.learn.tune.SearchSpaces;
 import dev.forja.learn.tune.Trial;
 import dev.forja.learn.tune.Tuner;
-import java.io.ByteArrayOutputStream;
+import dev.forja.store.tracking.Metric;
+import dev.forja.store.tracking.RunStatus;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -196,97 +197,60 @@ public final class TuneCommand implements Callable<Integer> {
 
     /** The best configuration through forja train: the same split and seed, the whole training part, logged and registered like any model. */
     private JsonNode refit(Tuner.Result r, SearchSpace sp) {
-        List<String> args = new ArrayList<>(List.of("train", source, "--target", target, "--model", model, "--test-size", Double.toString(testSize),
-                "--seed", Long.toString(seed), "--experiment", experiment, "--run-name", "tune-" + model + "-best", "--json"));
-        if (metric != null) {
-            args.addAll(List.of("--metric", metric));
-        }
-        if (task != null) {
-            args.addAll(List.of("--task", task));
-        }
-        if (groupBy != null) {
-            args.addAll(List.of("--group-by", groupBy));
-        }
-        if (splitBy != null) {
-            args.addAll(List.of("--split-by", splitBy));
-        }
-        r.best().params().forEach((k, v) -> args.addAll(List.of("--param", k + "=" + v)));
+        Map<String, String> params = new LinkedHashMap<>(r.best().params());
+        // one thread per trial was for running trials side by side; the final fit takes every core
         sp.fixed().forEach((k, v) -> {
             if (!k.equals("nthread")) {
-                args.addAll(List.of("--param", k + "=" + v));
+                params.put(k, v);
             }
         });
-        if (register != null) {
-            args.addAll(List.of("--register", register));
-        }
-        if (out != null) {
-            args.addAll(List.of("--out", out.toString()));
-        }
-        if (tracking.trackingUri != null) {
-            args.addAll(List.of("--tracking-uri", tracking.trackingUri));
-        }
-        console.note("forja: refitting the best configuration: forja " + String.join(" ", args));
-        args.addAll(data.asArguments());
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args.toArray(new String[0]), new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        if (code != 0) {
-            throw new ForjaException("refitting the best configuration failed: " + e.toString(StandardCharsets.UTF_8).trim(), "run that forja train by hand");
-        }
-        try {
-            return Console.mapper().readTree(o.toString(StandardCharsets.UTF_8));
-        } catch (IOException ex) {
-            throw new ForjaException("forja train printed no JSON", "run it by hand");
-        }
+        Map<String, String> optional = new LinkedHashMap<>();
+        optional.put("--metric", metric);
+        optional.put("--task", task);
+        optional.put("--group-by", groupBy);
+        optional.put("--split-by", splitBy);
+        return new Refit(source, target, model, params, testSize, seed, experiment, "tune-" + model + "-best", optional, register, out, tracking, data)
+                .run(console, "the best configuration");
     }
 
     /** Every trial as a run nested under the refitted model's run (MLflow's mlflow.parentRunId), in one pass after the search. */
     private List<String> logTrials(Tuner.Result r, SearchSpace sp, String parentRunId) {
-        List<String> ids = new ArrayList<>();
-        try (LazyTracking lazy = new LazyTracking(tracking)) {
-            boolean remote = lazy.get().remote();
-            var store = lazy.get().store();
-            String experimentId = store.experimentIdFor(experiment);
-            long now = System.currentTimeMillis();
-            String key = "cv_" + r.metric();
-            for (Trial t : r.trials()) {
-                java.util.Map<String, String> params = new java.util.LinkedHashMap<>(sp.fixed());
-                params.putAll(t.params());
-                params.put("model", model);
-                java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
-                if (parentRunId != null) {
-                    tags.put("mlflow.parentRunId", parentRunId);
-                }
-                tags.put("forja.trial.number", Integer.toString(t.number()));
-                tags.put("forja.trial.state", t.state().name().toLowerCase(Locale.ROOT));
-                tags.put("forja.tune.search", search);
-                if (t.error() != null) {
-                    tags.put("forja.trial.error", t.error());
-                }
-                List<dev.forja.store.tracking.Metric> metrics = new ArrayList<>();
-                for (int f = 0; f < t.foldScores().length; f++) {
-                    metrics.add(new dev.forja.store.tracking.Metric(key, t.foldScores()[f], now, f));
-                }
-                if (!Double.isNaN(t.metric())) {
-                    metrics.add(new dev.forja.store.tracking.Metric(key + "_mean", t.metric(), now, 0));
-                    metrics.add(new dev.forja.store.tracking.Metric(key + "_std", t.std(), now, 0));
-                }
-                metrics.add(new dev.forja.store.tracking.Metric("trial_seconds", t.seconds(), now, 0));
-                dev.forja.store.tracking.RunStatus status = switch (t.state()) {
-                    case COMPLETE -> dev.forja.store.tracking.RunStatus.FINISHED;
-                    case PRUNED -> dev.forja.store.tracking.RunStatus.KILLED;
-                    default -> dev.forja.store.tracking.RunStatus.FAILED;
-                };
-                var run = store.recordRun(new dev.forja.store.tracking.NewRun(remote ? null : java.util.UUID.randomUUID().toString().replace("-", ""),
-                        experimentId, "trial-" + t.number(), System.getProperty("user.name", ""), now, tags), params, metrics, List.of(), status, now);
-                ids.add(run.id());
+        long now = System.currentTimeMillis();
+        String key = "cv_" + r.metric();
+        List<NestedRuns.Child> children = new ArrayList<>();
+        for (Trial t : r.trials()) {
+            Map<String, String> params = new LinkedHashMap<>(sp.fixed());
+            params.putAll(t.params());
+            params.put("model", model);
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.put("forja.trial.number", Integer.toString(t.number()));
+            tags.put("forja.trial.state", t.state().name().toLowerCase(Locale.ROOT));
+            tags.put("forja.tune.search", search);
+            if (t.error() != null) {
+                tags.put("forja.trial.error", t.error());
             }
-            if (parentRunId != null) {
-                store.logBatch(parentRunId, List.of(new dev.forja.store.tracking.Metric(key + "_best", r.best().metric(), now, 0),
-                        new dev.forja.store.tracking.Metric(key + "_best_std", r.best().std(), now, 0),
-                        new dev.forja.store.tracking.Metric("tune_trials", r.trials().size(), now, 0),
-                        new dev.forja.store.tracking.Metric("tune_pruned", r.pruned(), now, 0),
-                        new dev.forja.store.tracking.Metric("tune_seconds", r.seconds(), now, 0)), Map.of(),
+            List<Metric> metrics = new ArrayList<>();
+            for (int f = 0; f < t.foldScores().length; f++) {
+                metrics.add(new Metric(key, t.foldScores()[f], now, f));
+            }
+            if (!Double.isNaN(t.metric())) {
+                metrics.add(new Metric(key + "_mean", t.metric(), now, 0));
+                metrics.add(new Metric(key + "_std", t.std(), now, 0));
+            }
+            metrics.add(new Metric("trial_seconds", t.seconds(), now, 0));
+            RunStatus status = switch (t.state()) {
+                case COMPLETE -> RunStatus.FINISHED;
+                case PRUNED -> RunStatus.KILLED;
+                default -> RunStatus.FAILED;
+            };
+            children.add(new NestedRuns.Child("trial-" + t.number(), params, tags, metrics, status));
+        }
+        List<String> ids = NestedRuns.record(tracking, experiment, parentRunId, children);
+        if (parentRunId != null) {
+            try (LazyTracking lazy = new LazyTracking(tracking)) {
+                lazy.get().store().logBatch(parentRunId, List.of(new Metric(key + "_best", r.best().metric(), now, 0),
+                        new Metric(key + "_best_std", r.best().std(), now, 0), new Metric("tune_trials", r.trials().size(), now, 0),
+                        new Metric("tune_pruned", r.pruned(), now, 0), new Metric("tune_seconds", r.seconds(), now, 0)), Map.of(),
                         Map.of("forja.tune.search", search, "forja.tune.best_trial", Integer.toString(r.best().number())));
             }
         }

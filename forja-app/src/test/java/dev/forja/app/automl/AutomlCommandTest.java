@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forja.app.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.forja.app.CliRun;
+import dev.forja.app.TemporaryForjaHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,43 +21,29 @@ class AutomlCommandTest {
 
     @TempDir
     static Path home;
-    private static String previousHome;
+    private static TemporaryForjaHome forjaHome;
     private static JsonNode titanic;
     private static double titanicSeconds;
 
-    record Result(int code, JsonNode json, String err) {
-    }
 
-    static Result forja(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Result(code, JSON.readTree(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(out.toString(StandardCharsets.UTF_8), e);
-        }
+    static CliRun forja(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
     static void run() {
-        previousHome = System.getProperty("forja.home");
-        System.setProperty("forja.home", home.toString());
+        forjaHome = new TemporaryForjaHome(home);
         long start = System.nanoTime();
-        Result r = forja("automl", ROOT.resolve("examples/data/titanic.csv").toString(), "--target", "Survived", "--time", "20s", "--register", "titanic-auto",
+        CliRun r = forja("automl", ROOT.resolve("examples/data/titanic.csv").toString(), "--target", "Survived", "--time", "20s", "--register", "titanic-auto",
                 "--json");
         titanicSeconds = (System.nanoTime() - start) / 1e9;
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         titanic = r.json();
     }
 
     @AfterAll
     static void restore() {
-        if (previousHome == null) {
-            System.clearProperty("forja.home");
-        } else {
-            System.setProperty("forja.home", previousHome);
-        }
+        forjaHome.close();
     }
 
     @Test
@@ -93,15 +76,15 @@ class AutomlCommandTest {
         assertThat(best.path("model").asText()).isEqualTo(titanic.path("leaderboard").get(0).path("model").asText());
         assertThat(best.path("test_metrics").path("auc").asDouble()).isGreaterThan(0.8);
         assertThat(best.path("model_uri").asText()).isEqualTo("models:/titanic-auto/1");
-        Result predicted = forja("predict", "models:/titanic-auto/1", ROOT.resolve("examples/data/titanic.csv").toString(), "--out",
+        CliRun predicted = forja("predict", "models:/titanic-auto/1", ROOT.resolve("examples/data/titanic.csv").toString(), "--out",
                 home.resolve("p.csv").toString(), "--json");
-        assertThat(predicted.code()).as(predicted.err()).isZero();
+        assertThat(predicted.exitCode()).as(predicted.stderr()).isZero();
     }
 
     @Test
     void anInterpretableRequirementPicksAReadableModelEvenIfAnotherScoresBetter() {
-        Result r = forja("automl", ROOT.resolve("examples/data/titanic.csv").toString(), "--target", "Survived", "--time", "12s", "--interpretable", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRun r = forja("automl", ROOT.resolve("examples/data/titanic.csv").toString(), "--target", "Survived", "--time", "12s", "--interpretable", "--json");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         String chosen = r.json().path("best").path("model").asText();
         assertThat(chosen).isIn("logistic", "linear", "naive-bayes", "tree", "baseline");
         JsonNode top = r.json().path("leaderboard").get(0);

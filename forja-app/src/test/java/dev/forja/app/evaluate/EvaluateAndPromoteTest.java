@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forja.app.Main;
+import dev.forja.app.CliRun;
+import dev.forja.app.TemporaryForjaHome;
 import dev.forja.store.Store;
 import dev.forja.store.Stores;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,47 +25,33 @@ class EvaluateAndPromoteTest {
 
     @TempDir
     static Path home;
-    private static String previousHome;
+    private static TemporaryForjaHome forjaHome;
 
-    record Run(int code, JsonNode json, String err) {
-    }
 
-    static Run forja(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(code, JSON.readTree(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(out.toString(StandardCharsets.UTF_8), e);
-        }
+    static CliRun forja(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
     static void trainTwoModels() {
-        previousHome = System.getProperty("forja.home");
-        System.setProperty("forja.home", home.toString());
-        assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "baseline", "--register", "titanic", "--json").code()).isZero();
-        assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "xgboost", "--register", "titanic", "--json").code()).isZero();
-        assertThat(forja("models", "alias", "titanic", "1", "production", "--json").code()).isZero();
+        forjaHome = new TemporaryForjaHome(home);
+        assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "baseline", "--register", "titanic", "--json").exitCode()).isZero();
+        assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "xgboost", "--register", "titanic", "--json").exitCode()).isZero();
+        assertThat(forja("models", "alias", "titanic", "1", "production", "--json").exitCode()).isZero();
         // A model whose answer depends on Sex alone, so its behaviour is known exactly.
         assertThat(forja("train", TITANIC, "--target", "Survived", "--model", "rule", "--param", "rule=Sex == female -> 1 else 0", "--register",
-                "rules", "--json").code()).isZero();
+                "rules", "--json").exitCode()).isZero();
     }
 
     @AfterAll
     static void restore() {
-        if (previousHome == null) {
-            System.clearProperty("forja.home");
-        } else {
-            System.setProperty("forja.home", previousHome);
-        }
+        forjaHome.close();
     }
 
     @Test
     void evaluationReportsMetricsWithIntervalsConfusionCalibrationThresholdAndSlices() {
-        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--slices", "Sex,Age", "--cost", "fp=1,fn=5", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRun r = forja("evaluate", "models:/titanic/2", TITANIC, "--slices", "Sex,Age", "--cost", "fp=1,fn=5", "--json");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         JsonNode e = r.json();
         assertThat(e.path("rows").asInt()).isEqualTo(891);
         double auc = e.path("metrics").path("auc").asDouble();
@@ -105,8 +89,8 @@ class EvaluateAndPromoteTest {
     @Test
     void aFailedCheckExitsOneWithTheMeasuredValue() throws IOException {
         Path checks = Files.writeString(home.resolve("checks.yaml"), "# gate\n- auc >= 0.99\n- slice_min(auc, by: Sex) > 0.5\n");
-        Run r = forja("evaluate", "models:/titanic/1", TITANIC, "--checks", checks.toString(), "--json");
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = forja("evaluate", "models:/titanic/1", TITANIC, "--checks", checks.toString(), "--json");
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.json().path("checks").get(0).path("passed").asBoolean()).isFalse();
         assertThat(r.json().path("checks").get(0).path("value").asDouble()).isEqualTo(0.5);
         assertThat(r.json().path("checks").get(1).path("passed").asBoolean()).isFalse();
@@ -117,13 +101,13 @@ class EvaluateAndPromoteTest {
     void theGateRefusesAWorseModelAndAcceptsABetterOne() {
         forja("models", "alias", "titanic", "1", "gate", "--json");
         forja("models", "alias", "titanic", "2", "strong", "--json");
-        Run refused = forja("models", "promote", "titanic", "--version", "1", "--to", "strong", "--data", TITANIC, "--must-beat", "strong", "--json");
-        assertThat(refused.code()).isEqualTo(1);
+        CliRun refused = forja("models", "promote", "titanic", "--version", "1", "--to", "strong", "--data", TITANIC, "--must-beat", "strong", "--json");
+        assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.json().path("decision").asText()).isEqualTo("refused");
         assertThat(refused.json().path("reason").asText()).contains("does not beat version 2");
 
-        Run accepted = forja("models", "promote", "titanic", "--version", "2", "--to", "gate", "--data", TITANIC, "--must-beat", "gate", "--json");
-        assertThat(accepted.code()).as(accepted.err()).isZero();
+        CliRun accepted = forja("models", "promote", "titanic", "--version", "2", "--to", "gate", "--data", TITANIC, "--must-beat", "gate", "--json");
+        assertThat(accepted.exitCode()).as(accepted.stderr()).isZero();
         assertThat(accepted.json().path("decision").asText()).isEqualTo("accepted");
         assertThat(accepted.json().path("comparison").path("difference_interval").get(0).asDouble()).isPositive();
         try (Store store = Stores.embedded(home)) {
@@ -136,16 +120,16 @@ class EvaluateAndPromoteTest {
 
     @Test
     void checksAndComparisonsNeedData() {
-        Run r = forja("models", "promote", "titanic", "--version", "2", "--to", "x", "--must-beat", "production", "--json");
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = forja("models", "promote", "titanic", "--version", "2", "--to", "x", "--must-beat", "production", "--json");
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.json().path("error").toString()).contains("--data");
     }
 
     @Test
     void behaviourOfAModelThatReadsOnlySexIsMeasuredExactly() {
-        Run r = forja("evaluate", "models:/rules/1", TITANIC, "--invariant", "Sex", "--invariant", "Age", "--monotone", "+Fare", "--bootstrap", "0",
+        CliRun r = forja("evaluate", "models:/rules/1", TITANIC, "--invariant", "Sex", "--invariant", "Age", "--monotone", "+Fare", "--bootstrap", "0",
                 "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         JsonNode b = r.json().path("behaviour");
         assertThat(b.path("invariance").path("Sex").asDouble()).isEqualTo(1.0);
         assertThat(b.path("invariance").path("Age").asDouble()).isEqualTo(0.0);
@@ -163,8 +147,8 @@ class EvaluateAndPromoteTest {
 
     @Test
     void anXGBoostModelAlsoReportsItsOwnContributionsPerFeature() {
-        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--behaviour", "--repeats", "1", "--bootstrap", "0", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRun r = forja("evaluate", "models:/titanic/2", TITANIC, "--behaviour", "--repeats", "1", "--bootstrap", "0", "--json");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         JsonNode contributions = r.json().path("contributions");
         assertThat(contributions.size()).isGreaterThan(3);
         assertThat(contributions.get(0).path("feature").asText()).startsWith("Sex");
@@ -174,8 +158,8 @@ class EvaluateAndPromoteTest {
     @Test
     void aBehaviouralCheckInTheGateRefusesAModelThatUsesASensitiveColumn() throws IOException {
         Path checks = Files.writeString(home.resolve("fair.yaml"), "- invariance(Sex) <= 0.01\n");
-        Run r = forja("models", "promote", "rules", "--version", "1", "--to", "production", "--data", TITANIC, "--checks", checks.toString(), "--json");
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = forja("models", "promote", "rules", "--version", "1", "--to", "production", "--data", TITANIC, "--checks", checks.toString(), "--json");
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.json().path("reason").asText()).contains("invariance(Sex) <= 0.01 failed (1.0000)");
     }
 
@@ -183,8 +167,8 @@ class EvaluateAndPromoteTest {
     void theCheapestThresholdBecomesANewVersionThatDecidesWithIt() {
         JsonNode before = forja("evaluate", "models:/titanic/2", TITANIC, "--cost", "fp=1,fn=5", "--bootstrap", "0", "--json").json();
         double best = before.path("threshold").path("best").asDouble();
-        Run saved = forja("models", "threshold", "titanic", "--version", "2", "--threshold", Double.toString(best), "--json");
-        assertThat(saved.code()).as(saved.err()).isZero();
+        CliRun saved = forja("models", "threshold", "titanic", "--version", "2", "--threshold", Double.toString(best), "--json");
+        assertThat(saved.exitCode()).as(saved.stderr()).isZero();
         long version = saved.json().path("version").asLong();
         assertThat(version).isGreaterThan(2);
         JsonNode after = forja("evaluate", "models:/titanic/" + version, TITANIC, "--bootstrap", "0", "--json").json();
@@ -198,8 +182,8 @@ class EvaluateAndPromoteTest {
 
     @Test
     void comparingTwoModelsGivesBothMetricsThePairedGainAndNoParadoxWhenSlicesAgree() {
-        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--compare", "models:/titanic/1", "--slices", "Sex", "--bootstrap", "50", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRun r = forja("evaluate", "models:/titanic/2", TITANIC, "--compare", "models:/titanic/1", "--slices", "Sex", "--bootstrap", "50", "--json");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         JsonNode c = r.json().path("comparison");
         assertThat(c.path("this").asDouble()).isEqualTo(r.json().path("metrics").path("auc").asDouble());
         assertThat(c.path("other").asDouble()).isEqualTo(0.5);
@@ -215,8 +199,8 @@ class EvaluateAndPromoteTest {
         List<String> rest = new java.util.ArrayList<>(List.of(lines.get(0)));
         rest.addAll(lines.subList(601, lines.size()));
         Path holdout = Files.write(home.resolve("holdout.csv"), rest);
-        Run r = forja("evaluate", "models:/titanic/2", holdout.toString(), "--learning-curve", train.toString(), "--bootstrap", "0", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRun r = forja("evaluate", "models:/titanic/2", holdout.toString(), "--learning-curve", train.toString(), "--bootstrap", "0", "--json");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         JsonNode curve = r.json().path("learning_curve");
         assertThat(curve).extracting(p -> p.path("rows").asInt()).containsExactly(60, 120, 240, 360, 480, 600);
         for (JsonNode p : curve) {
@@ -230,8 +214,8 @@ class EvaluateAndPromoteTest {
     @Test
     void aLatencyCheckMeasuresTheOneRowPath() throws IOException {
         Path checks = Files.writeString(home.resolve("latency.yaml"), "- latency_p99_ms <= 100\n");
-        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--checks", checks.toString(), "--bootstrap", "0", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRun r = forja("evaluate", "models:/titanic/2", TITANIC, "--checks", checks.toString(), "--bootstrap", "0", "--json");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         double p99 = r.json().path("checks").get(0).path("value").asDouble();
         assertThat(p99).isPositive().isEqualTo(r.json().path("metrics").path("latency_p99_ms").asDouble());
         assertThat(r.json().path("metrics").path("latency_p50_ms").asDouble()).isPositive().isLessThanOrEqualTo(p99);
@@ -239,9 +223,9 @@ class EvaluateAndPromoteTest {
 
     @Test
     void calibrateFitsOnOnePartEvaluatesOnTheOtherAndRegistersTheCalibratedModel() {
-        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--calibrate", "isotonic", "--bootstrap", "0", "--register", "titanic-calibrated",
+        CliRun r = forja("evaluate", "models:/titanic/2", TITANIC, "--calibrate", "isotonic", "--bootstrap", "0", "--register", "titanic-calibrated",
                 "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         JsonNode c = r.json().path("calibrated");
         assertThat(c.path("calibration_rows").asInt() + c.path("evaluation_rows").asInt()).isEqualTo(891);
         assertThat(c.path("calibration_rows").asInt()).isBetween(440, 451);
@@ -250,8 +234,8 @@ class EvaluateAndPromoteTest {
         assertThat(c.path("before").path("ece").asDouble()).isBetween(0.0, 1.0);
         assertThat(c.path("model_uri").asText()).isEqualTo("models:/titanic-calibrated/1");
 
-        Run back = forja("evaluate", "models:/titanic-calibrated/1", TITANIC, "--bootstrap", "0", "--json");
-        assertThat(back.code()).as(back.err()).isZero();
+        CliRun back = forja("evaluate", "models:/titanic-calibrated/1", TITANIC, "--bootstrap", "0", "--json");
+        assertThat(back.exitCode()).as(back.stderr()).isZero();
         assertThat(back.json().path("rows").asInt()).isEqualTo(891);
         try (Store store = Stores.embedded(home)) {
             assertThat(store.getModelVersion("titanic-calibrated", 1).tags()).containsEntry("forja.calibration", "isotonic");
@@ -260,8 +244,8 @@ class EvaluateAndPromoteTest {
 
     @Test
     void calibrateWithoutADestinationIsRefusedBeforeAnyWork() {
-        Run r = forja("evaluate", "models:/titanic/2", TITANIC, "--calibrate", "platt", "--json");
-        assertThat(r.code()).isNotZero();
-        assertThat(r.err()).contains("neither --out nor --register");
+        CliRun r = forja("evaluate", "models:/titanic/2", TITANIC, "--calibrate", "platt", "--json");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.stderr()).contains("neither --out nor --register");
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forja.app.CliRun;
 import dev.forja.app.Main;
+import dev.forja.app.TemporaryForjaHome;
 import dev.forja.store.Stores;
 import dev.forja.store.jdbc.JdbcStore;
 import java.io.ByteArrayOutputStream;
@@ -32,40 +34,26 @@ class MonitoringTest {
 
     @TempDir
     static Path home;
-    private static String previousHome;
+    private static TemporaryForjaHome forjaHome;
     private static JsonNode demo;
 
-    record Run(int code, JsonNode json, String err) {
-    }
 
-    static Run forja(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(code, JSON.readTree(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(out.toString(StandardCharsets.UTF_8), e);
-        }
+    static CliRun forja(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
     static void runTheDemo() {
-        previousHome = System.getProperty("forja.home");
-        System.setProperty("forja.home", home.resolve("store").toString());
-        Run r = forja("demo", "drift", "--data", ROOT.resolve("examples/data/bank_marketing.csv.gz").toString(), "--dir", home.resolve("demo").toString(),
+        forjaHome = new TemporaryForjaHome(home.resolve("store"));
+        CliRun r = forja("demo", "drift", "--data", ROOT.resolve("examples/data/bank_marketing.csv.gz").toString(), "--dir", home.resolve("demo").toString(),
                 "--window", "3", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         demo = r.json();
     }
 
     @AfterAll
     static void restore() {
-        if (previousHome == null) {
-            System.clearProperty("forja.home");
-        } else {
-            System.setProperty("forja.home", previousHome);
-        }
+        forjaHome.close();
     }
 
     @Test
@@ -122,9 +110,9 @@ class MonitoringTest {
     @Test
     void monitoringTheSameWindowsAgainDoesNotRepeatTheAlertsOrTheirActions() {
         JsonNode w = demo.path("windows");
-        Run again = forja("monitor", "models:/bank-demo/1", "--name", "bank-demo", "--policy", demo.path("policy").asText(), "--since",
+        CliRun again = forja("monitor", "models:/bank-demo/1", "--name", "bank-demo", "--policy", demo.path("policy").asText(), "--since",
                 w.get(0).path("start").asText(), "--until", w.get(3).path("end").asText(), "--json");
-        assertThat(again.code()).as("rules fired, so monitor exits 1").isEqualTo(1);
+        assertThat(again.exitCode()).as("rules fired, so monitor exits 1").isEqualTo(1);
         assertThat(again.json().path("alerts")).isNotEmpty();
         again.json().path("alerts").forEach(a -> assertThat(a.path("new").asBoolean()).isFalse());
     }
@@ -205,8 +193,8 @@ class MonitoringTest {
     @Test
     void driftBetweenTwoDatasetsUsesTheExactTestAndLeavesInapplicableMeasuresNull() {
         Path dir = Path.of(demo.path("policy").asText()).getParent();
-        Run r = forja("drift", dir.resolve("train_2008.csv").toString(), dir.resolve("recent_2010.csv").toString(), "--exclude", "y", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRun r = forja("drift", dir.resolve("train_2008.csv").toString(), dir.resolve("recent_2010.csv").toString(), "--exclude", "y", "--json");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.json().path("verdict").asText()).isEqualTo("drift");
         assertThat(r.json().path("prediction").isNull()).isTrue();
         JsonNode features = r.json().path("features");
@@ -238,8 +226,8 @@ class MonitoringTest {
             out.add(l.substring(l.indexOf(',') + 1));
         }
         Files.write(cut, out);
-        Run r = forja("drift", dir.resolve("train_2008.csv").toString(), cut.toString(), "--json");
-        assertThat(r.code()).isNotZero();
+        CliRun r = forja("drift", dir.resolve("train_2008.csv").toString(), cut.toString(), "--json");
+        assertThat(r.exitCode()).isNotZero();
         assertThat(r.json().path("error").toString()).contains("no_age.csv has no column 'age'");
     }
 

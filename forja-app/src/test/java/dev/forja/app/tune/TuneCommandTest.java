@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.forja.app.Main;
+import dev.forja.app.CliRun;
+import dev.forja.app.TemporaryForjaHome;
 import dev.forja.store.Store;
 import dev.forja.store.Stores;
 import dev.forja.store.tracking.Run;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -27,40 +24,26 @@ class TuneCommandTest {
 
     @TempDir
     static Path home;
-    private static String previousHome;
+    private static TemporaryForjaHome forjaHome;
     private static JsonNode tuned;
 
-    record Result(int code, JsonNode json, String err) {
-    }
 
-    static Result forja(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Result(code, JSON.readTree(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(out.toString(StandardCharsets.UTF_8), e);
-        }
+    static CliRun forja(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
     static void tune() {
-        previousHome = System.getProperty("forja.home");
-        System.setProperty("forja.home", home.toString());
-        Result r = forja("tune", TITANIC, "--target", "Survived", "--model", "xgboost", "--trials", "12", "--cv", "3", "--experiment", "tuning",
+        forjaHome = new TemporaryForjaHome(home);
+        CliRun r = forja("tune", TITANIC, "--target", "Survived", "--model", "xgboost", "--trials", "12", "--cv", "3", "--experiment", "tuning",
                 "--register", "titanic-tuned", "--out", home.resolve("best").toString(), "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         tuned = r.json();
     }
 
     @AfterAll
     static void restore() {
-        if (previousHome == null) {
-            System.clearProperty("forja.home");
-        } else {
-            System.setProperty("forja.home", previousHome);
-        }
+        forjaHome.close();
     }
 
     @Test

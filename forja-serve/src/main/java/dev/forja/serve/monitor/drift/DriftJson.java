@@ -56,7 +56,8 @@ public final class DriftJson {
         return n;
     }
 
-    static void number(ObjectNode n, String key, double v) {
+    /** A number, or null for NaN and infinities (which JSON cannot hold). */
+    public static void number(ObjectNode n, String key, double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             n.putNull(key);
         } else {
