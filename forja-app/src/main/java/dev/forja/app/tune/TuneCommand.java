@@ -79,8 +79,12 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--time", paramLabel = "DURATION", description = "At most this long, e.g. 10m; trials still running then are abandoned.")
     String time;
 
-    @Option(names = "--cv", defaultValue = "5", paramLabel = "K", description = "Folds of the training part scoring each trial (default: ${DEFAULT-VALUE}).")
-    int folds;
+    @Option(names = "--cv", paramLabel = "K", description = "Folds of the training part scoring each trial (default: 5).")
+    Integer folds;
+
+    @Option(names = "--holdout", paramLabel = "FRACTION", description = "Score each trial on this fraction of the training part instead of k folds "
+            + "(cut like the test part: stratified, by group or by time); k times cheaper, noisier.")
+    Double holdout;
 
     @Option(names = "--metric", paramLabel = "NAME", description = "The metric to optimise (default: the task's: auc, log_loss for multiclass, rmse).")
     String metric;
@@ -98,8 +102,9 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--grid-points", defaultValue = "3", paramLabel = "N", description = "Grid search: values per numeric range (default: ${DEFAULT-VALUE}).")
     int gridPoints;
 
-    @Option(names = "--pruner", defaultValue = "median", paramLabel = "median|asha|none", description = "Stop hopeless trials early: median (after a "
-            + "fold, below the median of completed trials), asha (successive halving on a ninth, then a third of the data), none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pruner", defaultValue = "median", paramLabel = "median|asha|asha-data|none", description = "Stop hopeless trials early: median "
+            + "(after a fold, below the median of completed trials), asha (successive halving: a ninth, then a third of the learner's own budget - "
+            + "boosting rounds, trees - or of the data where it has none), asha-data (always the data), none (default: ${DEFAULT-VALUE}).")
     String pruner;
 
     @Option(names = "--no-prune", description = "Run every trial's folds to the end (same as --pruner none).")
@@ -148,16 +153,22 @@ public final class TuneCommand implements Callable<Integer> {
         if (maxTrials < 0) {
             throw new ForjaException("--trials " + maxTrials + " is negative", "give a positive number of trials");
         }
-        if (folds < 2) {
-            throw new ForjaException("--cv " + folds + ": cross-validation needs at least 2 folds", "give --cv 3 or more (5 is usual)");
+        if (folds != null && holdout != null) {
+            throw new ForjaException("--cv and --holdout cannot be combined", "score trials on k folds (--cv K) or on one holdout part (--holdout 0.2)");
+        }
+        int k = folds == null ? 5 : folds;
+        if (holdout == null && k < 2) {
+            throw new ForjaException("--cv " + k + ": cross-validation needs at least 2 folds", "give --cv 3 or more (5 is usual), or --holdout 0.2");
         }
         Learner learner = Learners.get(model);
         Dataset dataset = DataArgument.read(source, data, console);
         TrainOptions options = new TrainOptions(target, new Task.Overrides(task == null ? null : TaskKind.parse(task), null, metric, null), model, Map.of(),
                 testSize, 0, 0, splitBy, groupBy, null, seed, null, false);
         long started = System.nanoTime();
-        console.note("forja: preparing " + folds + " folds of the training part of " + source);
-        CrossValidation cv = CrossValidation.prepare(dataset, options, learner, folds);
+        String objective = holdout != null ? "holdout " + holdout + " of the training part" : k + "-fold cv";
+        console.note("forja: preparing the " + objective + " of " + source);
+        CrossValidation cv = holdout != null ? CrossValidation.prepareHoldout(dataset, options, learner, holdout)
+                : CrossValidation.prepare(dataset, options, learner, k);
         SearchSpace sp = SearchSpaces.defaultFor(model, cv.task());
         if (space != null) {
             sp = sp.override(YAML.readTree(space.toFile()), learner, space.toString());
@@ -182,8 +193,8 @@ public final class TuneCommand implements Callable<Integer> {
             Tuner.Result r = Tuner.run(cv, learner, sp, new Tuner.Options(search, maxTrials, budget, threads, seed, gridPoints, noPrune ? "none" : pruner), stop::get,
                     t -> { }, console.progress());
             JsonNode refit = refit(r, sp);
-            List<String> trialRuns = logTrials(r, sp, refit.path("run_id").asText(null));
-            report(r, refit, trialRuns, (System.nanoTime() - started) / 1e9, threads);
+            List<String> trialRuns = logTrials(r, sp, refit.path("run_id").asText(null), objective);
+            report(r, refit, trialRuns, (System.nanoTime() - started) / 1e9, threads, objective, cv.folds() > 1);
         } finally {
             finished.countDown();
             try {
@@ -214,7 +225,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     /** Every trial as a run nested under the refitted model's run (MLflow's mlflow.parentRunId), in one pass after the search. */
-    private List<String> logTrials(Tuner.Result r, SearchSpace sp, String parentRunId) {
+    private List<String> logTrials(Tuner.Result r, SearchSpace sp, String parentRunId, String objective) {
         long now = System.currentTimeMillis();
         String key = "cv_" + r.metric();
         List<NestedRuns.Child> children = new ArrayList<>();
@@ -251,21 +262,30 @@ public final class TuneCommand implements Callable<Integer> {
                 lazy.get().store().logBatch(parentRunId, List.of(new Metric(key + "_best", r.best().metric(), now, 0),
                         new Metric(key + "_best_std", r.best().std(), now, 0), new Metric("tune_trials", r.trials().size(), now, 0),
                         new Metric("tune_pruned", r.pruned(), now, 0), new Metric("tune_seconds", r.seconds(), now, 0)), Map.of(),
-                        Map.of("forja.tune.search", search, "forja.tune.best_trial", Integer.toString(r.best().number())));
+                        Map.of("forja.tune.search", search, "forja.tune.best_trial", Integer.toString(r.best().number()), "forja.tune.objective", objective,
+                                "forja.tune.pruning", r.pruning()));
             }
         }
         return ids;
     }
 
-    private void report(Tuner.Result r, JsonNode refit, List<String> trialRuns, double elapsed, int threads) {
+    /** @param spread whether the metric has a spread over folds (a holdout has none) */
+    private void report(Tuner.Result r, JsonNode refit, List<String> trialRuns, double elapsed, int threads, String objective, boolean spread) {
         double busy = r.trials().stream().mapToDouble(Trial::seconds).sum();
         if (output.json) {
             ObjectNode doc = Console.mapper().createObjectNode();
             ObjectNode best = doc.putObject("best");
             ObjectNode params = best.putObject("params");
             r.best().params().forEach(params::put);
-            best.put("trial", r.best().number()).put("cv_metric", r.best().metric()).put("cv_std", r.best().std());
+            best.put("trial", r.best().number()).put("cv_metric", r.best().metric());
+            if (spread) {
+                best.put("cv_std", r.best().std());
+            } else {
+                best.putNull("cv_std");
+            }
             doc.put("metric", r.metric());
+            doc.put("objective", objective);
+            doc.put("pruning", r.pruning());
             doc.put("search", search);
             doc.put("trials", r.trials().size());
             doc.put("pruned", r.pruned());
@@ -287,7 +307,10 @@ public final class TuneCommand implements Callable<Integer> {
                 ObjectNode n = list.addObject().put("number", t.number()).put("state", t.state().name().toLowerCase(Locale.ROOT))
                         .put("seconds", t.seconds()).put("run_id", trialRuns.get(i));
                 if (!Double.isNaN(t.metric())) {
-                    n.put("cv_metric", t.metric()).put("cv_std", t.std());
+                    n.put("cv_metric", t.metric());
+                    if (spread) {
+                        n.put("cv_std", t.std());
+                    }
                 }
                 ObjectNode p = n.putObject("params");
                 t.params().forEach(p::put);
@@ -298,7 +321,9 @@ public final class TuneCommand implements Callable<Integer> {
         var o = console.out();
         o.printf(Locale.ROOT, "%s search of %s: %d trials (%d pruned, %d failed) in %.1f s, stopped by %s%n", search, model, r.trials().size(), r.pruned(),
                 r.failed(), r.seconds(), r.stoppedBy());
-        o.printf(Locale.ROOT, "best: trial %d, cv %s %.4f ± %.4f%n", r.best().number(), r.metric(), r.best().metric(), r.best().std());
+        o.printf(Locale.ROOT, "scored on the %s; pruning: %s%n", objective, r.pruning());
+        o.printf(Locale.ROOT, "best: trial %d, %s %s %.4f%s%n", r.best().number(), spread ? "cv" : "holdout", r.metric(), r.best().metric(),
+                spread ? String.format(Locale.ROOT, " ± %.4f", r.best().std()) : "");
         r.best().params().forEach((k, v) -> o.printf("  %s = %s%n", k, v));
         o.printf(Locale.ROOT, "refitted on the training part: test %s %.4f; run %s%n", r.metric(), refit.path("metrics").path(r.metric()).asDouble(),
                 refit.path("run_id").asText());

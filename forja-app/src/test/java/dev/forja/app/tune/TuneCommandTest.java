@@ -86,4 +86,30 @@ class TuneCommandTest {
             assertThat(children).isEqualTo(12);
         }
     }
+
+    @Test
+    void theJsonSaysWhatScoredTheTrialsAndHowTheyWerePruned() {
+        assertThat(tuned.path("objective").asText()).isEqualTo("3-fold cv");
+        assertThat(tuned.path("pruning").asText()).startsWith("median pruning");
+    }
+
+    @Test
+    void aHoldoutScoresTrialsOnOnePartWithNoSpreadAndAshaHalvesTheBoostingRounds() {
+        CliRun r = forja("tune", TITANIC, "--target", "Survived", "--model", "xgboost", "--trials", "9", "--holdout", "0.25", "--pruner", "asha",
+                "--experiment", "holdout", "--json");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        JsonNode doc = r.json();
+        assertThat(doc.path("objective").asText()).isEqualTo("holdout 0.25 of the training part");
+        assertThat(doc.path("pruning").asText()).contains("n_estimators");
+        assertThat(doc.path("best").path("cv_std").isNull()).isTrue();
+        assertThat(doc.path("best").path("cv_metric").asDouble()).isBetween(0.7, 1.0);
+        assertThat(doc.path("pruned").asInt()).isPositive();
+    }
+
+    @Test
+    void cvAndHoldoutTogetherAreRefusedNamingBoth() {
+        CliRun r = forja("tune", TITANIC, "--target", "Survived", "--model", "tree", "--trials", "2", "--cv", "3", "--holdout", "0.2");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).contains("--cv and --holdout cannot be combined").doesNotContain("Exception");
+    }
 }

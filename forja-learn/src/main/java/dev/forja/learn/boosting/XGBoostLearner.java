@@ -48,6 +48,12 @@ import org.slf4j.LoggerFactory;
 public final class XGBoostLearner implements Learner {
     private static final Logger LOG = LoggerFactory.getLogger(XGBoostLearner.class);
 
+    /** The boosting rounds: fewer of them is the same model, trained for less. */
+    @Override
+    public String budgetParam() {
+        return "n_estimators";
+    }
+
     @Override
     public String id() {
         return "xgboost";

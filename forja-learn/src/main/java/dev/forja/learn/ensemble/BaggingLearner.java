@@ -22,6 +22,12 @@ import java.util.SplittableRandom;
  * averaged. Each copy's sample and seed come from the model's seed.
  */
 public final class BaggingLearner implements Learner {
+    /** The bagged members: fewer of them is the same model, trained for less. */
+    @Override
+    public String budgetParam() {
+        return "n_estimators";
+    }
+
     @Override
     public String id() {
         return "bagging";

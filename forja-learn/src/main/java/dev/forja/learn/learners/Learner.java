@@ -29,6 +29,15 @@ public interface Learner {
     FeatureNeeds needs();
 
     /**
+     * The whole-number hyperparameter that is this learner's natural training budget (boosting rounds,
+     * trees in a forest), or null when it has none. Successive halving gives a trial a fraction of it
+     * first; a model fitted with less of it must be an earlier, cheaper version of the full one.
+     */
+    default String budgetParam() {
+        return null;
+    }
+
+    /**
      * Fits on {@code train}. {@code valid} (may be null) is for early stopping and must not be fitted on.
      *
      * @throws dev.forja.core.ForjaException for problems the user can fix (e.g. too few rows for k)

@@ -21,6 +21,12 @@ import java.util.Set;
  * keeps the best of those; no bootstrap by default. Parallel and reproducible like the forest.
  */
 public final class ExtraTreesLearner implements Learner {
+    /** The trees: fewer of them is the same model, trained for less. */
+    @Override
+    public String budgetParam() {
+        return "n_estimators";
+    }
+
     @Override
     public String id() {
         return "extra-trees";

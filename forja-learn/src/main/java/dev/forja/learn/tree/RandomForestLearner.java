@@ -23,6 +23,12 @@ import java.util.Set;
  * thread count. Split search uses 255 quantile bins by default ({@code max_bins=0} for exact splits).
  */
 public final class RandomForestLearner implements Learner {
+    /** The trees: fewer of them is the same model, trained for less. */
+    @Override
+    public String budgetParam() {
+        return "n_estimators";
+    }
+
     @Override
     public String id() {
         return "forest";

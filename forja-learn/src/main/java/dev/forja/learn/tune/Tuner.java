@@ -31,12 +31,15 @@ public final class Tuner {
      * @param trials     at most this many trials (0: no limit)
      * @param time       at most this long (null: no limit); a trial still running then is abandoned
      * @param gridPoints values per numeric range for a grid search
-     * @param pruner     {@code median} (over folds), {@code asha} (successive halving on a share of the data) or {@code none}
+     * @param pruner     {@code median} (over folds), {@code asha} (successive halving on the learner's own budget, else
+     *                   the data), {@code asha-data} (successive halving on a share of the data) or {@code none}
      */
     public record Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, String pruner) {
+        public static final List<String> PRUNERS = List.of("median", "asha", "asha-data", "none");
+
         public Options {
-            if (!List.of("median", "asha", "none").contains(pruner)) {
-                throw new ForjaException("unknown pruner '" + pruner + "'", "use median, asha or none");
+            if (!PRUNERS.contains(pruner)) {
+                throw new ForjaException("unknown pruner '" + pruner + "'", "use one of " + String.join(", ", PRUNERS));
             }
         }
 
@@ -46,7 +49,10 @@ public final class Tuner {
         }
     }
 
-    public record Result(Trial best, List<Trial> trials, long pruned, long failed, double seconds, String metric, String stoppedBy) {
+    /**
+     * @param pruning how trials were stopped early, in words (for the report and the run's tags)
+     */
+    public record Result(Trial best, List<Trial> trials, long pruned, long failed, double seconds, String metric, String stoppedBy, String pruning) {
     }
 
     private Tuner() {
@@ -76,7 +82,9 @@ public final class Tuner {
         int limit = o.trials() > 0 ? next[0] + o.trials() : 0;
         String[] stoppedBy = {null};
         MedianPruner pruner = new MedianPruner();
-        SuccessiveHalving halving = o.pruner().equals("asha") ? new SuccessiveHalving() : null;
+        SuccessiveHalving halving = o.pruner().startsWith("asha") ? SuccessiveHalving.forLearner(learner, o.pruner().equals("asha-data")) : null;
+        String pruning = halving != null ? halving.describe()
+                : o.pruner().equals("median") ? "median pruning after each fold (once " + MedianPruner.STARTUP + " trials completed)" : "none";
         Runnable worker = () -> {
             while (true) {
                 int number;
@@ -148,7 +156,7 @@ public final class Tuner {
         }
         return new Result(best, all, all.stream().filter(t -> t.state() == Trial.State.PRUNED).count(),
                 all.stream().filter(t -> t.state() == Trial.State.FAILED).count(), (System.nanoTime() - start) / 1e9, metric,
-                stoppedBy[0] == null ? "done" : stoppedBy[0]);
+                stoppedBy[0] == null ? "done" : stoppedBy[0], pruning);
     }
 
     private static Trial evaluate(int number, Map<String, String> sampled, CrossValidation cv, Learner learner, SearchSpace space, double sign,
@@ -161,14 +169,14 @@ public final class Tuner {
         try {
             Params params = Params.of(learner, all);
             if (halving != null) {
-                for (int rung = 0; rung < SuccessiveHalving.FRACTIONS.length; rung++) {
+                for (int rung = 0; rung < SuccessiveHalving.rungs(); rung++) {
                     if (System.nanoTime() >= deadline || stop.getAsBoolean()) {
                         return new Trial(number, sampled, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, new double[0], seconds(t0),
                                 "stopped by the budget before its folds finished");
                     }
-                    double s = cv.scoreOnShare(0, params, SuccessiveHalving.FRACTIONS[rung]);
+                    double s = halving.score(cv, learner, all, rung);
                     if (Double.isNaN(s) || !halving.promote(rung, sign * s)) {
-                        // stopped on a share of the data: its score is not comparable with full cross-validation
+                        // stopped on a share of the budget: its score is not comparable with full cross-validation
                         return new Trial(number, sampled, Trial.State.PRUNED, Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN, new double[0], seconds(t0),
                                 null);
                     }

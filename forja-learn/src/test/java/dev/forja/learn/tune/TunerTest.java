@@ -11,9 +11,21 @@ import dev.forja.core.task.Task;
 import dev.forja.learn.learners.Learners;
 import dev.forja.learn.train.CrossValidation;
 import dev.forja.learn.train.TrainOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.forja.core.ProgressListener;
+import dev.forja.core.task.TaskKind;
+import dev.forja.learn.learners.FeatureNeeds;
+import dev.forja.learn.learners.Learner;
+import dev.forja.learn.learners.ParamSpec;
+import dev.forja.learn.learners.Params;
+import dev.forja.learn.learners.Predictor;
+import dev.forja.learn.learners.TrainingSet;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -131,7 +143,7 @@ class TunerTest {
     @Test
     void successiveHalvingSendsOnlyTheBestThirdOfEachRungToTheFullFolds() {
         Tuner.Result r = Tuner.run(cv, Learners.get("tree"), SearchSpaces.defaultFor("tree", cv.task()), new Tuner.Options("random", 27, null, 1, 8, 3,
-                "asha"), () -> false, t -> { }, null);
+                "asha-data"), () -> false, t -> { }, null);
         long complete = r.trials().stream().filter(t -> t.state() == Trial.State.COMPLETE).count();
         assertThat(r.pruned() + complete).isEqualTo(27);
         // a ninth of the trials survive two rungs when they arrive in random order (a few more early on, before rungs fill)
@@ -147,12 +159,119 @@ class TunerTest {
 
     @Test
     void theRungRuleKeepsTheBestThirdSoFar() {
-        SuccessiveHalving sh = new SuccessiveHalving();
+        SuccessiveHalving sh = SuccessiveHalving.forLearner(Learners.get("tree"), true);
         assertThat(sh.promote(0, 0.5)).as("the first is the best so far").isTrue();
         assertThat(sh.promote(0, 0.4)).isFalse();
         assertThat(sh.promote(0, 0.9)).isTrue();
         assertThat(sh.promote(0, 0.6)).as("second of four: only the best one goes on").isFalse();
         assertThat(sh.promote(0, 0.7)).isFalse();
         assertThat(sh.promote(0, 0.8)).as("second of six: the best two go on").isTrue();
+    }
+
+    /** Forest, recording the rows and the trees of every fit. */
+    private record Fit(int rows, int trees) {
+    }
+
+    private static Learner recording(List<Fit> fits) {
+        Learner forest = Learners.get("forest");
+        return new Learner() {
+            public String id() {
+                return forest.id();
+            }
+
+            public String description() {
+                return forest.description();
+            }
+
+            public Set<TaskKind> tasks() {
+                return forest.tasks();
+            }
+
+            public List<ParamSpec> params() {
+                return forest.params();
+            }
+
+            public FeatureNeeds needs() {
+                return forest.needs();
+            }
+
+            public String budgetParam() {
+                return forest.budgetParam();
+            }
+
+            public Predictor fit(TrainingSet train, TrainingSet valid, Params params, long seed, ProgressListener progress) {
+                fits.add(new Fit(train.rows(), params.getInt("n_estimators")));
+                return forest.fit(train, valid, params, seed, progress);
+            }
+
+            public Predictor load(JsonNode saved, Path dir) throws java.io.IOException {
+                return forest.load(saved, dir);
+            }
+        };
+    }
+
+    private static final SearchSpace NINETY_TREES = new SearchSpace(List.of(Dimension.integer("min_samples_leaf", 1, 40, true),
+            Dimension.integer("max_depth", 1, 12, false)), Map.of("n_estimators", "90", "nthread", "1"));
+
+    @Test
+    void successiveHalvingOnTheLearnersOwnBudgetGivesTrialsANinthThenAThirdOfTheirTreesOnTheWholeFold() {
+        List<Fit> fits = java.util.Collections.synchronizedList(new ArrayList<>());
+        Learner learner = recording(fits);
+        CrossValidation forestFolds = cv.with(learner);
+        Tuner.Result r = Tuner.run(forestFolds, learner, NINETY_TREES, new Tuner.Options("random", 18, null, 1, 3, 3, "asha"), () -> false, t -> { }, null);
+        assertThat(r.pruning()).contains("n_estimators");
+        int foldRows = fits.get(0).rows();
+        assertThat(fits).allSatisfy(f -> assertThat(f.rows()).as("the budget is the trees, not the rows").isBetween(foldRows - 1, foldRows + 1));
+        assertThat(fits).extracting(Fit::trees).containsOnly(10, 30, 90);
+        long complete = r.trials().stream().filter(t -> t.state() == Trial.State.COMPLETE).count();
+        assertThat(fits.stream().filter(f -> f.trees() == 10)).hasSize(18);
+        assertThat(fits.stream().filter(f -> f.trees() == 90)).as("only trials that passed both rungs fit all their trees, on every fold")
+                .hasSize((int) complete * 5);
+        assertThat(complete).isBetween(1L, 8L);
+        assertThat(r.pruned()).isEqualTo(18 - complete);
+    }
+
+    @Test
+    void successiveHalvingOnDataHalvesTheRowsAndKeepsTheTrees() {
+        List<Fit> fits = java.util.Collections.synchronizedList(new ArrayList<>());
+        Learner learner = recording(fits);
+        Tuner.Result r = Tuner.run(cv.with(learner), learner, NINETY_TREES, new Tuner.Options("random", 9, null, 1, 3, 3, "asha-data"), () -> false,
+                t -> { }, null);
+        assertThat(r.pruning()).contains("training rows");
+        assertThat(fits).extracting(Fit::trees).containsOnly(90);
+        int foldRows = fits.stream().mapToInt(Fit::rows).max().orElseThrow();
+        assertThat(fits.stream().filter(f -> f.rows() < foldRows / 8)).as("every trial starts on a ninth of the rows").hasSize(9);
+    }
+
+    @Test
+    void aLearnerWithoutABudgetIsHalvedOnTheData() {
+        assertThat(Learners.get("tree").budgetParam()).isNull();
+        Tuner.Result r = Tuner.run(cv, Learners.get("tree"), SearchSpaces.defaultFor("tree", cv.task()), new Tuner.Options("random", 6, null, 1, 8, 3,
+                "asha"), () -> false, t -> { }, null);
+        assertThat(r.pruning()).contains("training rows");
+    }
+
+    @Test
+    void aHoldoutScoresEveryTrialOnOneStratifiedPartOfTheTrainingRows() {
+        Dataset titanic = DataReaders.read(ROOT.resolve("examples/data/titanic.csv").toString());
+        CrossValidation holdout = CrossValidation.prepareHoldout(titanic, new TrainOptions("Survived", Task.Overrides.none(), "tree", Map.of(), 0.2, 0, 0,
+                null, null, null, 3, null, false), Learners.get("tree"), 0.25);
+        assertThat(holdout.folds()).isEqualTo(1);
+        assertThat(holdout.trainingRows()).isEqualTo(cv.trainingRows());
+        Tuner.Result r = Tuner.run(holdout, Learners.get("tree"), SearchSpaces.defaultFor("tree", holdout.task()), new Tuner.Options("random", 12, null, 1, 2,
+                3, true), () -> false, t -> { }, null);
+        assertThat(r.trials()).allSatisfy(t -> {
+            assertThat(t.state()).as("one part: nothing to prune after").isEqualTo(Trial.State.COMPLETE);
+            assertThat(t.foldScores()).hasSize(1);
+        });
+        assertThat(r.best().metric()).isBetween(0.7, 1.0);
+    }
+
+    @Test
+    void aHoldoutFractionOutsideZeroAndOneIsRefused() {
+        Dataset titanic = DataReaders.read(ROOT.resolve("examples/data/titanic.csv").toString());
+        TrainOptions o = new TrainOptions("Survived", Task.Overrides.none(), "tree", Map.of(), 0.2, 0, 0, null, null, null, 3, null, false);
+        assertThatThrownBy(() -> CrossValidation.prepareHoldout(titanic, o, Learners.get("tree"), 1.0)).isInstanceOf(ForjaException.class)
+                .hasMessageContaining("holdout fraction 1.0");
     }
 }
