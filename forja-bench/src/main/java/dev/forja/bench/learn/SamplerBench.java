@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * TPE against random search at equal trial counts: for each dataset and seed, the best 5-fold CV metric
  * of XGBoost after N trials of each sampler (no pruning, one trial at a time, so every search is
- * reproducible), averaged over the seeds.
+ * reproducible), averaged over the seeds; then TPE's improvement over random relative to random's metric,
+ * averaged over the datasets (the issue asks TPE to win on average, not on every dataset).
  *
  * <pre>SamplerBench TRIALS SEEDS FILE:TARGET…</pre>
  */
@@ -26,6 +27,7 @@ public final class SamplerBench {
         int seeds = Integer.parseInt(args[1]);
         double wins = 0;
         int cases = 0;
+        double gain = 0;
         for (int a = 2; a < args.length; a++) {
             String[] spec = args[a].split(":");
             Dataset data = DataReaders.read(spec[0]);
@@ -42,10 +44,12 @@ public final class SamplerBench {
             boolean tpeWins = higher ? tpe > random : tpe < random;
             wins += tpeWins ? 1 : 0;
             cases++;
+            gain += (higher ? tpe - random : random - tpe) / Math.abs(random);
             System.out.printf(java.util.Locale.ROOT, "%s: best cv %s after %d trials, mean of %d seeds: tpe %.4f, random %.4f (%s)%n", spec[0],
                     cv.task().metric(), trials, seeds, tpe, random, tpeWins ? "tpe better" : "random better");
         }
-        System.out.printf(java.util.Locale.ROOT, "tpe better on %.0f of %d datasets%n", wins, cases);
+        System.out.printf(java.util.Locale.ROOT, "tpe better on %.0f of %d datasets; mean improvement over random %+.2f%% of the metric%n", wins, cases,
+                100 * gain / cases);
     }
 
     private static double run(CrossValidation cv, dev.forja.learn.learners.Learner learner, String search, int trials, long seed) {
