@@ -55,15 +55,19 @@ public final class TuneBench {
                 null, null, null, 1, null, false);
         var learner = Learners.get("xgboost");
         CrossValidation cv = CrossValidation.prepare(data, o, learner, 5);
-        long t0 = System.nanoTime();
-        Tuner.Result res = Tuner.run(cv, learner, SearchSpaces.defaultFor("xgboost", cv.task()), new Tuner.Options("tpe", trials, null, parallel, 1, 3, true),
-                () -> false, t -> { }, null);
-        double wall = (System.nanoTime() - t0) / 1e9;
-        double trialSeconds = res.trials().stream().mapToDouble(t -> t.seconds()).sum();
-        double fits = cv.fitSeconds();
-        System.out.printf(java.util.Locale.ROOT, "%d trials (%d pruned) of xgboost on %d rows, %d at a time: wall %.1f s; trials %.1f s, of which the "
-                + "learner's fits %.1f s; overhead %.1f%% of trial time; CPU utilisation %.0f%% of %d cores; best cv auc %.4f%n", res.trials().size(),
-                res.pruned(), n, parallel, wall, trialSeconds, fits, 100 * (trialSeconds - fits) / trialSeconds, 100 * trialSeconds / (wall * parallel),
-                parallel, res.best().metric());
+        // reproducible (trial n waits to see exactly trials up to n - parallel) against trials that never wait, in the same run
+        for (boolean reproducible : new boolean[] {true, false}) {
+            double fitsBefore = cv.fitSeconds();
+            long t0 = System.nanoTime();
+            Tuner.Result res = Tuner.run(cv, learner, SearchSpaces.defaultFor("xgboost", cv.task()), new Tuner.Options("tpe", trials, null, parallel, 1, 3,
+                    "median", reproducible), () -> false, t -> { }, null);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double trialSeconds = res.trials().stream().mapToDouble(t -> t.seconds()).sum();
+            double fits = cv.fitSeconds() - fitsBefore;
+            System.out.printf(java.util.Locale.ROOT, "%s: %d trials (%d pruned) of xgboost on %d rows, %d at a time: wall %.1f s; trials %.1f s, of which "
+                    + "the learner's fits %.1f s; overhead %.1f%% of trial time; CPU utilisation %.0f%% of %d cores; best cv auc %.4f%n",
+                    reproducible ? "reproducible" : "never waiting", res.trials().size(), res.pruned(), n, parallel, wall, trialSeconds, fits,
+                    100 * (trialSeconds - fits) / trialSeconds, 100 * trialSeconds / (wall * parallel), parallel, res.best().metric());
+        }
     }
 }

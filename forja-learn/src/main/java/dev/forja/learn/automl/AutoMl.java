@@ -160,8 +160,9 @@ public final class AutoMl {
         SearchSpace space = SearchSpaces.defaultFor(learner.id(), task);
         Tuner.Result r;
         try {
+            // under a time budget the trials done depend on speed anyway: no waiting to make them reproducible
             r = Tuner.run(cv, learner, space, new Tuner.Options("tpe", 0, Duration.ofMillis((long) (seconds * 1000)), o.parallel(), o.seed() + previous.size(),
-                    3, true), previous, stop, t -> { }, null);
+                    3, "median", false), previous, stop, t -> { }, null);
         } catch (ForjaException e) {
             return null; // no trial finished in the time this learner had
         }

@@ -24,7 +24,10 @@ public final class TpeSampler implements Sampler {
     @Override
     public Map<String, String> sample(SearchSpace space, List<Trial> history, SplittableRandom random) {
         List<Trial> complete = history.stream().filter(t -> t.state() == Trial.State.COMPLETE).toList();
-        if (complete.size() < STARTUP) {
+        // pruned trials count as finished, as in Optuna: under median pruning most trials are pruned, and
+        // counting only complete ones would keep TPE random for most of a search
+        long finished = history.stream().filter(t -> t.state() != Trial.State.FAILED).count();
+        if (finished < STARTUP || complete.isEmpty()) {
             return new RandomSampler().sample(space, history, random);
         }
         List<Trial> sorted = new ArrayList<>(complete);

@@ -20,11 +20,17 @@ import java.util.function.Consumer;
 
 /**
  * Runs a hyperparameter search: trials drawn by a {@link Sampler}, each scored by the same
- * cross-validation folds, stopped early by the {@link MedianPruner}, {@code parallel} at a time (each
- * trial's learner on one thread), until the trial budget, the time budget, the sampler's end (a
- * finished grid) or a stop request (Ctrl-C) — whichever comes first; the best trial so far is kept.
- * With one trial at a time the search is reproducible for a seed; in parallel, which trials a sampler
- * has seen depends on the order they finish, as in Optuna.
+ * cross-validation folds, stopped early by the {@link MedianPruner} or {@link SuccessiveHalving},
+ * {@code parallel} at a time (each trial's learner on one thread), until the trial budget, the time
+ * budget, the sampler's end (a finished grid) or a stop request (Ctrl-C) — whichever comes first; the
+ * best trial so far is kept.
+ *
+ * <p>Reproducible in parallel too: in Optuna, which trials TPE (or the median rule) has seen depends on
+ * the order they happen to finish, so two runs of the same seed differ. Here, with {@code reproducible},
+ * trial n sees exactly the trials numbered up to n − parallel, waiting for any of them still running:
+ * the same seed gives the same trials whatever the timing, at the cost of a core idling now and then
+ * behind a slow trial (measured in forja-bench's TuneBench). Successive halving decides on arrival and
+ * stays order-dependent; a time budget makes the number of trials depend on speed.
  */
 public final class Tuner {
     /**
@@ -34,7 +40,7 @@ public final class Tuner {
      * @param pruner     {@code median} (over folds), {@code asha} (successive halving on the learner's own budget, else
      *                   the data), {@code asha-data} (successive halving on a share of the data) or {@code none}
      */
-    public record Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, String pruner) {
+    public record Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, String pruner, boolean reproducible) {
         public static final List<String> PRUNERS = List.of("median", "asha", "asha-data", "none");
 
         public Options {
@@ -43,9 +49,19 @@ public final class Tuner {
             }
         }
 
-        /** With median pruning, or none. */
+        /** Reproducible in parallel. */
+        public Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, String pruner) {
+            this(search, trials, time, parallel, seed, gridPoints, pruner, true);
+        }
+
+        /** With median pruning, or none; reproducible in parallel. */
         public Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, boolean prune) {
             this(search, trials, time, parallel, seed, gridPoints, prune ? "median" : "none");
+        }
+
+        /** Whether trial n must wait to see exactly the trials up to n − parallel: only where what it sees matters. */
+        boolean waitsForEarlierTrials() {
+            return reproducible && parallel > 1 && (search.equals("tpe") || pruner.equals("median"));
         }
     }
 
@@ -78,7 +94,10 @@ public final class Tuner {
         long start = System.nanoTime();
         long deadline = o.time() == null ? Long.MAX_VALUE : start + o.time().toNanos();
         List<Trial> history = new ArrayList<>(previous);
-        int[] next = {previous.stream().mapToInt(Trial::number).max().orElse(-1) + 1};
+        int first = previous.stream().mapToInt(Trial::number).max().orElse(-1) + 1;
+        int[] next = {first};
+        java.util.BitSet finished = new java.util.BitSet();
+        int lag = Math.max(1, o.parallel());
         int limit = o.trials() > 0 ? next[0] + o.trials() : 0;
         String[] stoppedBy = {null};
         MedianPruner pruner = new MedianPruner();
@@ -107,16 +126,43 @@ public final class Tuner {
                         return;
                     }
                     number = next[0]++;
-                    seen = List.copyOf(history);
+                    if (o.waitsForEarlierTrials()) {
+                        // trials first..number-lag must have finished: wait for the slow ones among them
+                        while (number - lag >= first && finished.nextClearBit(first) <= number - lag) {
+                            if (stop.getAsBoolean() || System.nanoTime() >= deadline) {
+                                stoppedBy[0] = stop.getAsBoolean() ? "interrupted" : "time";
+                                return;
+                            }
+                            try {
+                                history.wait(100);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                        int upTo = number - lag;
+                        seen = history.stream().filter(t -> t.number() < first || t.number() <= upTo)
+                                .sorted((a, b) -> Integer.compare(a.number(), b.number())).toList();
+                    } else {
+                        seen = List.copyOf(history);
+                    }
                     params = sampler.sample(space, seen, new SplittableRandom(o.seed() * 0x9E3779B97F4A7C15L + number));
                     if (params == null) {
                         stoppedBy[0] = "grid";
                         return;
                     }
                 }
-                Trial t = evaluate(number, params, cv, learner, space, sign, deadline, stop, seen, o.pruner().equals("median") ? pruner : null, halving);
+                Trial t;
+                try {
+                    t = evaluate(number, params, cv, learner, space, sign, deadline, stop, seen, o.pruner().equals("median") ? pruner : null, halving);
+                } catch (RuntimeException e) {
+                    // a learner's bug must not take the worker down silently (nor leave later trials waiting for this one)
+                    t = new Trial(number, params, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, new double[0], 0, e.toString());
+                }
                 synchronized (history) {
                     history.add(t);
+                    finished.set(number);
+                    history.notifyAll();
                     if (progress != null) {
                         Trial best = best(history);
                         progress.update(String.format(java.util.Locale.ROOT, "tuning %s: trial %d %s; best %s %.4f", learner.id(), number,

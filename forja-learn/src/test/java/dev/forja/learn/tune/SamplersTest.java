@@ -105,4 +105,21 @@ class SamplersTest {
         // a lower-is-better metric: 0.70 log loss is better than the median 0.74
         assertThat(pruner.prune(0, 5, 0.70, history, -1)).isFalse();
     }
+
+    @Test
+    void tpeStopsSamplingAtRandomOnceTenTrialsFinishedPrunedOnesIncluded() {
+        SearchSpace space = new SearchSpace(List.of(Dimension.real("x", 0, 1, false)), Map.of());
+        List<Trial> history = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            boolean complete = i < 3;
+            history.add(new Trial(i, Map.of("x", Double.toString(0.1 * i)), complete ? Trial.State.COMPLETE : Trial.State.PRUNED, complete ? 1 - 0.1 * i : -1,
+                    1, 0, new double[0], 0, null));
+        }
+        List<Trial> nine = history.subList(0, 9);
+        for (int seed = 0; seed < 20; seed++) {
+            Map<String, String> random = new RandomSampler().sample(space, history, new SplittableRandom(seed));
+            assertThat(new TpeSampler().sample(space, nine, new SplittableRandom(seed))).as("nine finished: still random").isEqualTo(random);
+            assertThat(new TpeSampler().sample(space, history, new SplittableRandom(seed))).as("ten finished, seven of them pruned").isNotEqualTo(random);
+        }
+    }
 }

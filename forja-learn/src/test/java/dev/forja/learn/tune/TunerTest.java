@@ -274,4 +274,55 @@ class TunerTest {
         assertThatThrownBy(() -> CrossValidation.prepareHoldout(titanic, o, Learners.get("tree"), 1.0)).isInstanceOf(ForjaException.class)
                 .hasMessageContaining("holdout fraction 1.0");
     }
+
+    /** Tree, with fits that take a random few milliseconds: trials finish in a different order every run. */
+    private static Learner jittery() {
+        Learner tree = Learners.get("tree");
+        return new Learner() {
+            public String id() {
+                return tree.id();
+            }
+
+            public String description() {
+                return tree.description();
+            }
+
+            public Set<TaskKind> tasks() {
+                return tree.tasks();
+            }
+
+            public List<ParamSpec> params() {
+                return tree.params();
+            }
+
+            public FeatureNeeds needs() {
+                return tree.needs();
+            }
+
+            public Predictor fit(TrainingSet train, TrainingSet valid, Params params, long seed, ProgressListener progress) {
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 12));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return tree.fit(train, valid, params, seed, progress);
+            }
+
+            public Predictor load(JsonNode saved, Path dir) throws java.io.IOException {
+                return tree.load(saved, dir);
+            }
+        };
+    }
+
+    @Test
+    void inParallelTheSameSeedGivesTheSameTrialsWhateverOrderTheyFinishIn() {
+        Learner learner = jittery();
+        CrossValidation folds = cv.with(learner);
+        SearchSpace space = SearchSpaces.defaultFor("tree", cv.task());
+        Tuner.Result a = Tuner.run(folds, learner, space, new Tuner.Options("tpe", 24, null, 3, 11, 3, "median"), () -> false, t -> { }, null);
+        Tuner.Result b = Tuner.run(folds, learner, space, new Tuner.Options("tpe", 24, null, 3, 11, 3, "median"), () -> false, t -> { }, null);
+        assertThat(a.trials()).extracting(Trial::params).isEqualTo(b.trials().stream().map(Trial::params).toList());
+        assertThat(a.trials()).extracting(Trial::state).isEqualTo(b.trials().stream().map(Trial::state).toList());
+        assertThat(a.best().number()).isEqualTo(b.best().number());
+    }
 }
