@@ -85,7 +85,8 @@ class AutomlModelsServeTest {
             JsonNode probs = p.get(0).path("probabilities");
             assertThat(probs.size()).isEqualTo(3);
             double sum = probs.path("cultivar_1").asDouble() + probs.path("cultivar_2").asDouble() + probs.path("cultivar_3").asDouble();
-            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+            // XGBoost's probabilities are single precision: their sum is 1 to about 1e-7
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
         } finally {
             if (server[0] != null) {
                 server[0].close();
