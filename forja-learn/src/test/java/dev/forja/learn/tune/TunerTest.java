@@ -172,42 +172,47 @@ class TunerTest {
     private record Fit(int rows, int trees) {
     }
 
-    private static Learner recording(List<Fit> fits) {
-        Learner forest = Learners.get("forest");
+    /** A registered learner that runs {@code beforeFit} ahead of each fit: to watch what tuning asks of it, or to slow it down. */
+    private static Learner watched(String id, java.util.function.BiConsumer<TrainingSet, Params> beforeFit) {
+        Learner base = Learners.get(id);
         return new Learner() {
             public String id() {
-                return forest.id();
+                return base.id();
             }
 
             public String description() {
-                return forest.description();
+                return base.description();
             }
 
             public Set<TaskKind> tasks() {
-                return forest.tasks();
+                return base.tasks();
             }
 
             public List<ParamSpec> params() {
-                return forest.params();
+                return base.params();
             }
 
             public FeatureNeeds needs() {
-                return forest.needs();
+                return base.needs();
             }
 
             public String budgetParam() {
-                return forest.budgetParam();
+                return base.budgetParam();
             }
 
             public Predictor fit(TrainingSet train, TrainingSet valid, Params params, long seed, ProgressListener progress) {
-                fits.add(new Fit(train.rows(), params.getInt("n_estimators")));
-                return forest.fit(train, valid, params, seed, progress);
+                beforeFit.accept(train, params);
+                return base.fit(train, valid, params, seed, progress);
             }
 
             public Predictor load(JsonNode saved, Path dir) throws java.io.IOException {
-                return forest.load(saved, dir);
+                return base.load(saved, dir);
             }
         };
+    }
+
+    private static Learner recording(List<Fit> fits) {
+        return watched("forest", (train, params) -> fits.add(new Fit(train.rows(), params.getInt("n_estimators"))));
     }
 
     private static final SearchSpace NINETY_TREES = new SearchSpace(List.of(Dimension.integer("min_samples_leaf", 1, 40, true),
@@ -277,41 +282,13 @@ class TunerTest {
 
     /** Tree, with fits that take a random few milliseconds: trials finish in a different order every run. */
     private static Learner jittery() {
-        Learner tree = Learners.get("tree");
-        return new Learner() {
-            public String id() {
-                return tree.id();
+        return watched("tree", (train, params) -> {
+            try {
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 12));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            public String description() {
-                return tree.description();
-            }
-
-            public Set<TaskKind> tasks() {
-                return tree.tasks();
-            }
-
-            public List<ParamSpec> params() {
-                return tree.params();
-            }
-
-            public FeatureNeeds needs() {
-                return tree.needs();
-            }
-
-            public Predictor fit(TrainingSet train, TrainingSet valid, Params params, long seed, ProgressListener progress) {
-                try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 12));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return tree.fit(train, valid, params, seed, progress);
-            }
-
-            public Predictor load(JsonNode saved, Path dir) throws java.io.IOException {
-                return tree.load(saved, dir);
-            }
-        };
+        });
     }
 
     @Test
