@@ -107,6 +107,10 @@ public final class TuneCommand implements Callable<Integer> {
             + "boosting rounds, trees - or of the data where it has none), asha-data (always the data), none (default: ${DEFAULT-VALUE}).")
     String pruner;
 
+    @Option(names = "--reproducible", description = "With --parallel above 1: trial n sees exactly the trials up to n - parallel (waiting for slow "
+            + "ones), so the same seed gives the same trials; cores idle now and then (one at a time is always reproducible).")
+    boolean reproducible;
+
     @Option(names = "--no-prune", description = "Run every trial's folds to the end (same as --pruner none).")
     boolean noPrune;
 
@@ -190,7 +194,8 @@ public final class TuneCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Tuner.Result r = Tuner.run(cv, learner, sp, new Tuner.Options(search, maxTrials, budget, threads, seed, gridPoints, noPrune ? "none" : pruner), stop::get,
+            Tuner.Result r = Tuner.run(cv, learner, sp, new Tuner.Options(search, maxTrials, budget, threads, seed, gridPoints, noPrune ? "none" : pruner,
+                    reproducible), stop::get,
                     t -> { }, console.progress());
             JsonNode refit = refit(r, sp);
             List<String> trialRuns = logTrials(r, sp, refit.path("run_id").asText(null), objective);
@@ -286,6 +291,7 @@ public final class TuneCommand implements Callable<Integer> {
             doc.put("metric", r.metric());
             doc.put("objective", objective);
             doc.put("pruning", r.pruning());
+            doc.put("reproducible", reproducible || threads == 1);
             doc.put("search", search);
             doc.put("trials", r.trials().size());
             doc.put("pruned", r.pruned());

@@ -112,4 +112,20 @@ class TuneCommandTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("--cv and --holdout cannot be combined").doesNotContain("Exception");
     }
+
+    @Test
+    void withReproducibleTwoParallelSearchesOfOneSeedTryTheSameTrials() {
+        String[] args = {"tune", TITANIC, "--target", "Survived", "--model", "tree", "--trials", "16", "--parallel", "2", "--reproducible", "--seed", "5",
+            "--experiment", "reproducible", "--json"};
+        CliRun a = forja(args);
+        CliRun b = forja(args);
+        assertThat(a.exitCode()).as(a.stderr()).isZero();
+        assertThat(a.json().path("reproducible").asBoolean()).isTrue();
+        java.util.List<JsonNode> first = new java.util.ArrayList<>();
+        a.json().path("trial_list").forEach(t -> first.add(t.path("params")));
+        java.util.List<JsonNode> second = new java.util.ArrayList<>();
+        b.json().path("trial_list").forEach(t -> second.add(t.path("params")));
+        assertThat(first).hasSize(16).isEqualTo(second);
+        assertThat(a.json().path("best").path("params")).isEqualTo(b.json().path("best").path("params"));
+    }
 }

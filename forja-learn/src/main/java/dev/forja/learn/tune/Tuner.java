@@ -25,12 +25,14 @@ import java.util.function.Consumer;
  * budget, the sampler's end (a finished grid) or a stop request (Ctrl-C) — whichever comes first; the
  * best trial so far is kept.
  *
- * <p>Reproducible in parallel too: in Optuna, which trials TPE (or the median rule) has seen depends on
- * the order they happen to finish, so two runs of the same seed differ. Here, with {@code reproducible},
- * trial n sees exactly the trials numbered up to n − parallel, waiting for any of them still running:
- * the same seed gives the same trials whatever the timing, at the cost of a core idling now and then
- * behind a slow trial (measured in forja-bench's TuneBench). Successive halving decides on arrival and
- * stays order-dependent; a time budget makes the number of trials depend on speed.
+ * <p>One trial at a time, a search is reproducible for a seed. In parallel, which trials TPE (or the
+ * median rule) has seen depends on the order they happen to finish, as in Optuna, so two runs of the
+ * same seed differ — unless {@code reproducible}: then trial n sees exactly the trials numbered up to
+ * n − parallel, waiting for any of them still running, and the same seed gives the same trials whatever
+ * the timing. The price is a core idling behind a slow trial: with median pruning, trial lengths vary
+ * five-fold and two cores were 64% busy instead of 100% (forja-bench's TuneBench), hence off by default.
+ * Successive halving decides on arrival and stays order-dependent; a time budget makes the number of
+ * trials depend on speed.
  */
 public final class Tuner {
     /**
@@ -49,12 +51,12 @@ public final class Tuner {
             }
         }
 
-        /** Reproducible in parallel. */
+        /** Trials never wait for each other (reproducible with one at a time only). */
         public Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, String pruner) {
-            this(search, trials, time, parallel, seed, gridPoints, pruner, true);
+            this(search, trials, time, parallel, seed, gridPoints, pruner, false);
         }
 
-        /** With median pruning, or none; reproducible in parallel. */
+        /** With median pruning, or none; trials never wait for each other. */
         public Options(String search, int trials, Duration time, int parallel, long seed, int gridPoints, boolean prune) {
             this(search, trials, time, parallel, seed, gridPoints, prune ? "median" : "none");
         }

@@ -296,8 +296,8 @@ class TunerTest {
         Learner learner = jittery();
         CrossValidation folds = cv.with(learner);
         SearchSpace space = SearchSpaces.defaultFor("tree", cv.task());
-        Tuner.Result a = Tuner.run(folds, learner, space, new Tuner.Options("tpe", 24, null, 3, 11, 3, "median"), () -> false, t -> { }, null);
-        Tuner.Result b = Tuner.run(folds, learner, space, new Tuner.Options("tpe", 24, null, 3, 11, 3, "median"), () -> false, t -> { }, null);
+        Tuner.Result a = Tuner.run(folds, learner, space, new Tuner.Options("tpe", 24, null, 3, 11, 3, "median", true), () -> false, t -> { }, null);
+        Tuner.Result b = Tuner.run(folds, learner, space, new Tuner.Options("tpe", 24, null, 3, 11, 3, "median", true), () -> false, t -> { }, null);
         assertThat(a.trials()).extracting(Trial::params).isEqualTo(b.trials().stream().map(Trial::params).toList());
         assertThat(a.trials()).extracting(Trial::state).isEqualTo(b.trials().stream().map(Trial::state).toList());
         assertThat(a.best().number()).isEqualTo(b.best().number());
