@@ -35,6 +35,8 @@ public final class CrossValidation {
     private final long seed;
     /** Nanoseconds spent inside the learner's own fit, over every score call: what tuning overhead is measured against. */
     private final java.util.concurrent.atomic.LongAdder fitNanos = new java.util.concurrent.atomic.LongAdder();
+    /** The shares of a fold's training rows successive halving fits on: the same rows for every configuration, so cut once. */
+    private final java.util.Map<String, TrainingSet> shares = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CrossValidation(Task task, Learner learner, int trainingRows, long seed) {
         this.task = task;
@@ -189,37 +191,30 @@ public final class CrossValidation {
      * successive halving.
      */
     public double scoreOnShare(int f, Params params, double share) {
-        TrainingSet all = train.get(f);
+        return fitAndScore(f, shares.computeIfAbsent(f + ":" + share, key -> share(train.get(f), share, seed + 7919L * f)), params);
+    }
+
+    /** A seeded random share of a training set's rows (at least 20 of them), kept in their order. */
+    private static TrainingSet share(TrainingSet all, double share, long seed) {
         int n = all.rows();
-        int size = Math.max(Math.min(n, 20), (int) Math.round(share * n));
-        int[] order = java.util.stream.IntStream.range(0, n).toArray();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed + 7919L * f);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+        double fraction = Math.max(share, Math.min(n, 20) / (double) n);
+        if (fraction >= 1 || n < 3) {
+            return all;
         }
-        int[] rows = java.util.Arrays.copyOf(order, size);
+        int[] rows = Splits.holdout(java.util.stream.IntStream.range(0, n).toArray(), null, fraction, 0, seed).test();
         java.util.Arrays.sort(rows);
-        double[] y = new double[size];
-        double[] w = all.weights() == null ? null : new double[size];
-        for (int i = 0; i < size; i++) {
-            y[i] = all.y()[rows[i]];
-            if (w != null) {
-                w[i] = all.weights()[rows[i]];
-            }
-        }
-        long t0 = System.nanoTime();
-        Predictor p = learner.fit(new TrainingSet(all.x().select(rows), y, w, task), null, params, seed + f, ProgressListener.NONE);
-        fitNanos.add(System.nanoTime() - t0);
-        return Metrics.evaluate(task, validY.get(f), Trainer.predict(p, validX.get(f), task), null).get(task.metric());
+        return new TrainingSet(all.x().select(rows), Trainer.pick(all.y(), rows), all.weights() == null ? null : Trainer.pick(all.weights(), rows),
+                all.task());
     }
 
     /** The task's metric on fold {@code f}'s validation rows, for a learner fitted with {@code params} on the rest. */
     public double score(int f, Params params) {
+        return fitAndScore(f, train.get(f), params);
+    }
+
+    private double fitAndScore(int f, TrainingSet fit, Params params) {
         long t0 = System.nanoTime();
-        Predictor p = learner.fit(train.get(f), null, params, seed + f, ProgressListener.NONE);
+        Predictor p = learner.fit(fit, null, params, seed + f, ProgressListener.NONE);
         fitNanos.add(System.nanoTime() - t0);
         return Metrics.evaluate(task, validY.get(f), Trainer.predict(p, validX.get(f), task), null).get(task.metric());
     }

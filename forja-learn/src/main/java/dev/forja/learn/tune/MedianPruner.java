@@ -11,6 +11,11 @@ import java.util.List;
 public final class MedianPruner {
     static final int STARTUP = 5;
 
+    /** What it does, in words, for the report and the run's tags. */
+    public String describe() {
+        return "median pruning after each fold (once " + STARTUP + " trials completed)";
+    }
+
     /**
      * Whether a trial whose folds so far average {@code runningMean} (in the metric's own direction)
      * should stop after fold {@code fold} of {@code folds}; {@code sign} is 1 when higher is better, else -1.

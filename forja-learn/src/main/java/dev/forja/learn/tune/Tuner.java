@@ -99,13 +99,12 @@ public final class Tuner {
         int first = previous.stream().mapToInt(Trial::number).max().orElse(-1) + 1;
         int[] next = {first};
         java.util.BitSet finished = new java.util.BitSet();
-        int lag = Math.max(1, o.parallel());
+        int threads = Math.max(1, o.parallel());
         int limit = o.trials() > 0 ? next[0] + o.trials() : 0;
         String[] stoppedBy = {null};
-        MedianPruner pruner = new MedianPruner();
+        MedianPruner median = o.pruner().equals("median") ? new MedianPruner() : null;
         SuccessiveHalving halving = o.pruner().startsWith("asha") ? SuccessiveHalving.forLearner(learner, o.pruner().equals("asha-data")) : null;
-        String pruning = halving != null ? halving.describe()
-                : o.pruner().equals("median") ? "median pruning after each fold (once " + MedianPruner.STARTUP + " trials completed)" : "none";
+        String pruning = halving != null ? halving.describe() : median != null ? median.describe() : "none";
         Runnable worker = () -> {
             while (true) {
                 int number;
@@ -129,8 +128,9 @@ public final class Tuner {
                     }
                     number = next[0]++;
                     if (o.waitsForEarlierTrials()) {
-                        // trials first..number-lag must have finished: wait for the slow ones among them
-                        while (number - lag >= first && finished.nextClearBit(first) <= number - lag) {
+                        // trials first..number-threads must have finished: wait for the slow ones among them
+                        int upTo = number - threads;
+                        while (upTo >= first && finished.nextClearBit(first) <= upTo) {
                             if (stop.getAsBoolean() || System.nanoTime() >= deadline) {
                                 stoppedBy[0] = stop.getAsBoolean() ? "interrupted" : "time";
                                 return;
@@ -142,7 +142,6 @@ public final class Tuner {
                                 return;
                             }
                         }
-                        int upTo = number - lag;
                         seen = history.stream().filter(t -> t.number() < first || t.number() <= upTo)
                                 .sorted((a, b) -> Integer.compare(a.number(), b.number())).toList();
                     } else {
@@ -154,13 +153,7 @@ public final class Tuner {
                         return;
                     }
                 }
-                Trial t;
-                try {
-                    t = evaluate(number, params, cv, learner, space, sign, deadline, stop, seen, o.pruner().equals("median") ? pruner : null, halving);
-                } catch (RuntimeException e) {
-                    // a learner's bug must not take the worker down silently (nor leave later trials waiting for this one)
-                    t = new Trial(number, params, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, new double[0], 0, e.toString());
-                }
+                Trial t = evaluate(number, params, cv, learner, space, sign, deadline, stop, seen, median, halving);
                 synchronized (history) {
                     history.add(t);
                     finished.set(number);
@@ -175,7 +168,6 @@ public final class Tuner {
                 onTrial.accept(t);
             }
         };
-        int threads = Math.max(1, o.parallel());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "forja-tune");
             th.setDaemon(true);
@@ -242,8 +234,11 @@ public final class Tuner {
                     return new Trial(number, sampled, Trial.State.PRUNED, sign * mean, mean, std(done), done, seconds(t0), null);
                 }
             }
-        } catch (ForjaException | IllegalArgumentException e) {
-            return new Trial(number, sampled, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, new double[0], seconds(t0), e.getMessage());
+        } catch (RuntimeException e) {
+            // a user's mistake keeps its message; a learner's bug fails the trial too, rather than killing the
+            // worker silently and leaving later trials waiting for this one
+            String why = e instanceof ForjaException || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
+            return new Trial(number, sampled, Trial.State.FAILED, Double.NaN, Double.NaN, Double.NaN, new double[0], seconds(t0), why);
         }
         double mean = java.util.Arrays.stream(scores).average().orElse(Double.NaN);
         if (Double.isNaN(mean)) {

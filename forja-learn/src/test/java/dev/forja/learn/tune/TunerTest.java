@@ -257,7 +257,7 @@ class TunerTest {
     }
 
     @Test
-    void aHoldoutScoresEveryTrialOnOneStratifiedPartOfTheTrainingRows() {
+    void aHoldoutScoresEveryTrialOnOnePartOfTheTrainingRows() {
         Dataset titanic = DataReaders.read(ROOT.resolve("examples/data/titanic.csv").toString());
         CrossValidation holdout = CrossValidation.prepareHoldout(titanic, new TrainOptions("Survived", Task.Overrides.none(), "tree", Map.of(), 0.2, 0, 0,
                 null, null, null, 3, null, false), Learners.get("tree"), 0.25);
